@@ -1,0 +1,72 @@
+// Text preparation: UTF-8 repair, Unicode normalisation, sentence splitting and
+// tokenisation. Everything here keeps byte offsets into the text the user gave us
+// (after invalid bytes are replaced and NFC is applied), so events can point at evidence.
+#ifndef PARLEY_TEXT_H_
+#define PARLEY_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::text {
+
+// One problem found while cleaning text: byte offset into the raw input and what was wrong.
+struct TextIssue {
+  uint64_t offset = 0;
+  std::string message;
+};
+
+// Returns `raw` as valid NFC UTF-8: invalid byte sequences become U+FFFD (each one
+// reported in `issues` with its offset), NUL and other C0 controls except \t\n\r become
+// spaces, CRLF becomes LF. Quotes and dashes are NOT folded here (offsets must stay
+// meaningful); tokens carry folded forms instead. `issues` may be null.
+std::string CleanText(std::string_view raw, std::vector<TextIssue>* issues);
+
+// A half-open byte range [start, end) into some text.
+struct Range {
+  uint32_t start = 0;
+  uint32_t end = 0;
+};
+
+// Splits cleaned text into sentences, skipping whitespace between them. Survives
+// abbreviations (U.S., Feb., Gen., Mr., No.), initials (George W. Bush), decimals
+// (3.5), ellipses, datelines ("SEOUL, Feb 10 - RIA Novosti."), and sentence-final
+// punctuation inside closing quotes or brackets. Paragraph breaks (blank lines) always
+// end a sentence. Stateless and thread-safe; `out` is cleared first and reused.
+void SplitSentences(std::string_view text, std::vector<Range>* out);
+
+enum class TokenKind : uint8_t { kWord, kNumber, kPunct };
+
+struct Token {
+  uint32_t start = 0;       // byte offsets into the sentence text
+  uint32_t end = 0;
+  uint32_t norm_start = 0;  // the token's normalised form lives in Sentence::norm
+  uint32_t norm_len = 0;
+  TokenKind kind = TokenKind::kWord;
+  bool capitalized = false;  // first letter is upper case in the source text
+};
+
+// A tokenised sentence. Reused across sentences by the coder so that tokenising does not
+// allocate once its buffers have grown.
+struct TokenizedSentence {
+  std::string_view text;  // the sentence, a view into the document text
+  std::vector<Token> tokens;
+  // Normalised token forms, each upper-cased and folded (curly quotes -> ', dashes -> -,
+  // accents stripped where ASCII has an equivalent), separated by single spaces.
+  std::string norm;
+
+  std::string_view Norm(const Token& t) const {
+    return std::string_view(norm).substr(t.norm_start, t.norm_len);
+  }
+  std::string_view Text(const Token& t) const { return text.substr(t.start, t.end - t.start); }
+};
+
+// Splits `sentence` into tokens: words (keeping internal hyphens, apostrophes and periods
+// of abbreviations such as "U.S."), numbers (1,000 / 3.5 / 2023), possessive "'s" as its
+// own token, and punctuation (one token per mark). Fills `out` (clearing it first).
+void Tokenize(std::string_view sentence, TokenizedSentence* out);
+
+}  // namespace parley::text
+
+#endif  // PARLEY_TEXT_H_

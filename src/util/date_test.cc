@@ -1,0 +1,29 @@
+#include <gtest/gtest.h>
+
+#include "parley/document.h"
+
+namespace parley {
+namespace {
+
+TEST(DateTest, ParsesTheFormatsInputsUse) {
+  EXPECT_EQ(ParseDate("2023-02-10"), 20230210);
+  EXPECT_EQ(ParseDate("20230210"), 20230210);
+  EXPECT_EQ(ParseDate("950101"), 19950101);
+  EXPECT_EQ(ParseDate("230210"), 20230210);
+  EXPECT_EQ(ParseDate("2019-04-10T08:00:00Z"), 20190410);
+}
+
+TEST(DateTest, RejectsNonDates) {
+  EXPECT_EQ(ParseDate(""), 0);
+  EXPECT_EQ(ParseDate("Feb 10"), 0);
+  EXPECT_EQ(ParseDate("2023-13-01"), 0);
+  EXPECT_EQ(ParseDate("12345"), 0);
+}
+
+TEST(DateTest, FormatsRoundTrip) {
+  EXPECT_EQ(FormatDate(20230210), "2023-02-10");
+  EXPECT_EQ(FormatDate(0), "");
+}
+
+}  // namespace
+}  // namespace parley
