@@ -36,6 +36,21 @@ struct Document {
   // Validation records only: the events the record is expected to produce, as written
   // by the suite ("ARN GON 064"), and options that apply to this record alone.
   std::vector<std::string> expected_events;
+
+  // Fields added by the io readers (src/io); empty unless the format carries them.
+  // TABARI records: the text of the record's /* ... */ comment blocks, one line per line,
+  // with TABARI's leading "\n" display markers removed. The suite writes the expected
+  // events ("{ ARN / GON / 064 }") and per-record options ("{ OPTION: ... }") there.
+  std::string notes;
+  // PETRARCH records: the `category` attribute ("DEMO", "COMPOUND").
+  std::string category;
+  // PETRARCH records: <Config option="x" value="y"> settings that appear before this
+  // record (since the previous one), as "x=y" in file order; they apply from here on.
+  std::vector<std::string> options;
+  // PETRARCH records: <EventCoding noevents="True"> -- the record must code nothing.
+  bool expect_no_events = false;
+  // PETRARCH records: <EventCoding error="dateline"> -- the error the record must raise.
+  std::string expected_error;
 };
 
 }  // namespace parley
