@@ -1,0 +1,40 @@
+#include "parley/paths.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path ExecutableDir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+bool IsDir(const fs::path& p) {
+  std::error_code ec;
+  return !p.empty() && fs::is_directory(p, ec);
+}
+
+}  // namespace
+
+std::string BundledDictionaryDir() {
+  if (const char* env = std::getenv("PARLEY_DATA"); env && *env) {
+    if (IsDir(fs::path(env) / "dict")) return (fs::path(env) / "dict").string();
+  }
+  const fs::path exe_dir = ExecutableDir();
+  for (const fs::path& candidate :
+       {exe_dir / "../../data/dict", exe_dir / "../share/parley/dict",
+        fs::path(PARLEY_SOURCE_DIR) / "data/dict"}) {
+    if (IsDir(candidate)) return fs::weakly_canonical(candidate).string();
+  }
+  return "";
+}
+
+}  // namespace parley
