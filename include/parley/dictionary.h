@@ -87,6 +87,10 @@ struct AgentEntry {
 struct EventCode {
   std::string primary;
   std::string paired;  // second event, reversed actors (TABARI/PETRARCH paired codes)
+  // TABARI "[023?]": coded only when the sentence has no other event.
+  bool subordinate = false;
+  // TABARI "[111!]": when present, only dominant events of the sentence are kept.
+  bool dominant = false;
 };
 
 // A verb pattern: elements before and after the kVerb element ("- $ * TO + [code]").
@@ -149,6 +153,14 @@ class DictionaryBuilder {
   // TABARI <NOUN> and <ADJECTIVE> lists, used to decide whether a word is a verb.
   void AddNoun(Phrase phrase) { nouns_.push_back(std::move(phrase)); }
   void AddAdjective(Phrase phrase) { adjectives_.push_back(std::move(phrase)); }
+
+  // Entries added so far, in order (for inspection, statistics and reader tests).
+  const std::vector<ActorEntry>& actors() const { return actors_; }
+  const std::vector<AgentEntry>& agents() const { return agents_; }
+  const std::vector<VerbBlock>& verb_blocks() const { return verbs_; }
+  const std::vector<Synset>& synsets() const { return synsets_; }
+  const std::vector<DiscardEntry>& discards() const { return discards_; }
+  const std::vector<IssueEntry>& issues() const { return issues_; }
 
   // Compiles everything added so far into `*out`. Entries that cannot be compiled (an
   // unknown synset, a pattern with no verb) are skipped and described in `warnings`
