@@ -190,6 +190,20 @@ enum class FileKind : uint8_t { kUnknown, kActors, kAgents, kVerbs, kDiscards, k
 Status LoadDictionaryFile(const std::string& path, FileKind kind, DictionaryBuilder* builder,
                           std::vector<std::string>* warnings);
 
+// Decides what `path` holds without loading it: when `*kind` is kUnknown it is set from
+// the file name, else from the first 64 KB of content; `*tabari` is set to true for the
+// TABARI formats and false for PETRARCH ones (block "---" headers, '#' comments, <!-- -->,
+// {plurals}, !SUBST! sets; TABARI extensions .actors/.agents/.verbs and <NOUN> tags
+// otherwise decide). Fails when the file cannot be read or its kind guessed.
+Status GuessDictionaryFile(const std::string& path, FileKind* kind, bool* tabari);
+
+// Loads every dictionary file of `folder` (not recursive), in file-name order, with
+// LoadDictionaryFile. Hidden files, README*, *.md and scripts are ignored; a file whose
+// kind cannot be guessed or that cannot be read becomes a warning. Fails when the folder
+// cannot be read or holds no dictionary file that loaded.
+Status LoadDictionaryFolder(const std::string& folder, DictionaryBuilder* builder,
+                            std::vector<std::string>* warnings);
+
 }  // namespace dict
 }  // namespace parley
 
