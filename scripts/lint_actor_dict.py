@@ -15,7 +15,7 @@ from collections import defaultdict
 ROLES = {
     "GOV", "MIL", "REB", "SEP", "INS", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "MED",
     "BUS", "EDU", "CVL", "REF", "HLH", "ELI", "LAB", "CRM", "UAF", "AGR", "ENV", "HRI",
-    "MNC", "RAD", "SET", "IMG", "NGO", "IGO",
+    "MNC", "RAD", "SET", "IMG", "NGO", "IGO", "REL", "SOC", "DEV", "LEG",
 }
 # First segments that are not countries: organisations whose later segments are free.
 ORG_PREFIXES = {"IGO", "NGO", "IMG", "MNC"}
