@@ -1,0 +1,179 @@
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "io/io_internal.h"
+
+namespace parley::io {
+namespace {
+
+constexpr size_t kStreamChunk = 1 << 16;
+
+std::string ErrnoMessage(std::string_view what, const std::string& path) {
+  return std::string(what) + " " + path + ": " + std::strerror(errno);
+}
+
+// read() that retries on EINTR; returns bytes read, 0 at end, -1 on error.
+ssize_t ReadSome(int fd, char* dest, size_t n) {
+  for (;;) {
+    ssize_t got = ::read(fd, dest, n);
+    if (got >= 0 || errno != EINTR) return got;
+  }
+}
+
+}  // namespace
+
+Status ByteSource::Open(const std::string& path, size_t mmap_threshold,
+                        std::unique_ptr<ByteSource>* source) {
+  std::unique_ptr<ByteSource> src(new ByteSource());
+  if (path == "-") {
+    src->fd_ = STDIN_FILENO;
+    src->capacity_ = kStreamChunk;
+    src->buffer_.reset(new char[src->capacity_ + kReadPadding]);
+    src->data_ = src->buffer_.get();
+    src->readable_end_ = src->data_ + src->capacity_ + kReadPadding;
+    src->at_eof_ = false;
+    *source = std::move(src);
+    return Status::OK();
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IOError(ErrnoMessage("cannot open", path));
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    Status s = Status::IOError(ErrnoMessage("cannot stat", path));
+    ::close(fd);
+    return s;
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  if (S_ISREG(st.st_mode) && size >= mmap_threshold && size > 0) {
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map == MAP_FAILED) return Status::IOError(ErrnoMessage("cannot map", path));
+    ::madvise(map, size, MADV_SEQUENTIAL);
+    src->map_ = map;
+    src->map_size_ = size;
+    src->data_ = static_cast<const char*>(map);
+    src->end_ = size;
+    // The rest of the last page is readable (zero-filled) even past the end of the file.
+    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    src->readable_end_ = src->data_ + (size + page - 1) / page * page;
+    *source = std::move(src);
+    return Status::OK();
+  }
+  if (!S_ISREG(st.st_mode)) {
+    // Pipes, character devices: stream them like stdin.
+    src->fd_ = fd;
+    src->owns_fd_ = true;
+    src->capacity_ = kStreamChunk;
+    src->buffer_.reset(new char[src->capacity_ + kReadPadding]);
+    src->data_ = src->buffer_.get();
+    src->readable_end_ = src->data_ + src->capacity_ + kReadPadding;
+    src->at_eof_ = false;
+    *source = std::move(src);
+    return Status::OK();
+  }
+  src->capacity_ = size;
+  src->buffer_.reset(new char[size + kReadPadding]);
+  size_t filled = 0;
+  while (filled < size) {
+    ssize_t got = ReadSome(fd, src->buffer_.get() + filled, size - filled);
+    if (got < 0) {
+      Status s = Status::IOError(ErrnoMessage("cannot read", path));
+      ::close(fd);
+      return s;
+    }
+    if (got == 0) break;  // the file shrank while we read it
+    filled += static_cast<size_t>(got);
+  }
+  ::close(fd);
+  std::memset(src->buffer_.get() + filled, 0, kReadPadding);
+  src->data_ = src->buffer_.get();
+  src->end_ = filled;
+  src->readable_end_ = src->data_ + filled + kReadPadding;
+  *source = std::move(src);
+  return Status::OK();
+}
+
+std::unique_ptr<ByteSource> ByteSource::FromString(std::string_view data) {
+  std::unique_ptr<ByteSource> src(new ByteSource());
+  src->capacity_ = data.size();
+  src->buffer_.reset(new char[data.size() + kReadPadding]);
+  std::memcpy(src->buffer_.get(), data.data(), data.size());
+  std::memset(src->buffer_.get() + data.size(), 0, kReadPadding);
+  src->data_ = src->buffer_.get();
+  src->end_ = data.size();
+  src->readable_end_ = src->data_ + data.size() + kReadPadding;
+  return src;
+}
+
+ByteSource::~ByteSource() {
+  if (map_ != nullptr) ::munmap(map_, map_size_);
+  if (owns_fd_ && fd_ >= 0) ::close(fd_);
+}
+
+bool ByteSource::Fill() {
+  if (at_eof_) return false;
+  char* buf = buffer_.get();
+  if (pos_ > 0) {
+    // Keep only the unconsumed bytes; their views are invalidated (see header).
+    std::memmove(buf, buf + pos_, end_ - pos_);
+    base_offset_ += pos_;
+    end_ -= pos_;
+    pos_ = 0;
+  }
+  if (capacity_ - end_ < kStreamChunk / 2) {
+    // A single unit (line, XML tag) larger than the buffer: grow.
+    size_t new_capacity = std::max(capacity_ * 2, end_ + kStreamChunk);
+    std::unique_ptr<char[]> bigger(new char[new_capacity + kReadPadding]);
+    std::memcpy(bigger.get(), buf, end_);
+    buffer_ = std::move(bigger);
+    capacity_ = new_capacity;
+    buf = buffer_.get();
+    data_ = buf;
+    readable_end_ = data_ + capacity_ + kReadPadding;
+  }
+  ssize_t got = ReadSome(fd_, buf + end_, capacity_ - end_);
+  if (got <= 0) {
+    if (got < 0) error_ = std::string("read error: ") + std::strerror(errno);
+    at_eof_ = true;
+    return false;
+  }
+  end_ += static_cast<size_t>(got);
+  return true;
+}
+
+void ByteSource::FillAtLeast(size_t n) {
+  while (end_ - pos_ < n && Fill()) {
+  }
+}
+
+bool ByteSource::NextLine(std::string_view* line) {
+  size_t scanned = 0;  // bytes of the window already known to hold no '\n'
+  for (;;) {
+    std::string_view w = window();
+    const void* nl = std::memchr(w.data() + scanned, '\n', w.size() - scanned);
+    size_t len;
+    size_t advance;
+    if (nl != nullptr) {
+      len = static_cast<const char*>(nl) - w.data();
+      advance = len + 1;
+    } else {
+      scanned = w.size();
+      if (Fill()) continue;
+      if (w.empty()) return false;
+      len = advance = w.size();
+    }
+    if (len > 0 && w[len - 1] == '\r') --len;
+    *line = w.substr(0, len);
+    Consume(advance);
+    return true;
+  }
+}
+
+}  // namespace parley::io

@@ -1,0 +1,164 @@
+// JSONL: one JSON object per line with "text" (required), "id", "date", "title", "url",
+// "source". Other keys are ignored. A line that is not a JSON object or has no string
+// "text" is reported (file:line) and skipped. Parsed with simdjson's DOM parser, in place
+// when the bytes after the line may be read (simdjson needs padding), else from a copy.
+// Not On Demand: its kernel is chosen at compile time, and our portable x86-64 build
+// would get the slow fallback one; the DOM parser picks AVX2 etc. at run time.
+#include <cstring>
+#include <string>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "io/io_internal.h"
+#include "parley/text.h"
+
+namespace parley::io {
+namespace {
+
+static_assert(kReadPadding >= simdjson::SIMDJSON_PADDING);
+
+bool IsBlankLine(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+class JsonlReader : public RecordReader {
+ public:
+  JsonlReader(std::unique_ptr<ByteSource> source, std::string origin, Warner* warner)
+      : source_(std::move(source)), origin_(std::move(origin)), warner_(warner) {}
+
+  bool Next(Document* doc) override {
+    std::string_view line;
+    while (source_->NextLine(&line)) {
+      ++line_number_;
+      if (IsBlankLine(line)) continue;
+      if (ParseLine(line, doc)) return true;
+    }
+    if (!source_->error().empty()) warner_->AtLine(origin_, line_number_, source_->error());
+    return false;
+  }
+
+ private:
+  bool ParseLine(std::string_view line, Document* doc) {
+    std::string_view json = line;
+    simdjson::padded_string_view padded;
+    if (source_->ReadableFrom(line.data() + line.size()) >= simdjson::SIMDJSON_PADDING) {
+      padded = simdjson::padded_string_view(line.data(), line.size(),
+                                            line.size() + simdjson::SIMDJSON_PADDING);
+    } else {
+      copy_.assign(line.data(), line.size());
+      copy_.append(simdjson::SIMDJSON_PADDING, ' ');
+      padded = simdjson::padded_string_view(copy_.data(), line.size(), copy_.size());
+    }
+    simdjson::error_code error = Parse(padded, doc);
+    if (error == simdjson::UTF8_ERROR) {
+      // Repair the bytes and try again, so one bad byte costs a warning, not the record.
+      std::string where = fmt::format("{}:{}: ", origin_, line_number_);
+      CleanInto(json, &repaired_, warner_, where, 0);
+      repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
+      padded = simdjson::padded_string_view(
+          repaired_.data(), repaired_.size() - simdjson::SIMDJSON_PADDING, repaired_.size());
+      error = Parse(padded, doc);
+    }
+    if (error == simdjson::NO_SUCH_FIELD) {
+      warner_->AtLine(origin_, line_number_, "record has no string \"text\"; skipped");
+      return false;
+    }
+    if (error != simdjson::SUCCESS) {
+      warner_->AtLine(origin_, line_number_,
+                      fmt::format("not a valid JSON object ({}); skipped",
+                                  simdjson::error_message(error)));
+      return false;
+    }
+    return true;
+  }
+
+  // Fills `doc` from one JSON object. NO_SUCH_FIELD when "text" is missing.
+  simdjson::error_code Parse(simdjson::padded_string_view json, Document* doc) {
+    ResetDocument(doc);
+    simdjson::dom::element root;
+    if (auto error = parser_.parse(json.data(), json.length(), false).get(root)) return error;
+    simdjson::dom::object object;
+    if (auto error = root.get_object().get(object)) return error;
+    bool has_text = false;
+    std::string_view date_text;
+    for (simdjson::dom::key_value_pair field : object) {
+      std::string_view key = field.key;
+      simdjson::dom::element value = field.value;
+      if (key == "text") {
+        std::string_view text;
+        if (value.get_string().get(text) != simdjson::SUCCESS) return simdjson::NO_SUCH_FIELD;
+        raw_text_ = text;
+        has_text = true;
+      } else if (key == "id") {
+        if (auto error = ScalarText(value, &doc->id)) return error;
+      } else if (key == "date") {
+        if (auto error = ScalarText(value, &date_)) return error;
+        date_text = date_;
+      } else if (key == "title") {
+        if (auto error = ScalarText(value, &doc->title)) return error;
+      } else if (key == "url") {
+        if (auto error = ScalarText(value, &doc->url)) return error;
+      } else if (key == "source") {
+        if (auto error = ScalarText(value, &doc->source)) return error;
+      }
+    }
+    if (!has_text) return simdjson::NO_SUCH_FIELD;
+    doc->origin = origin_;
+    doc->origin_line = line_number_;
+    if (doc->id.empty()) doc->id = fmt::format("{}:{}", BaseName(origin_), line_number_);
+    if (!date_text.empty()) {
+      doc->date = ParseDate(date_text);
+      if (doc->date != 0) {
+        doc->date_source = DateSource::kMetadata;
+      } else {
+        warner_->AtLine(origin_, line_number_,
+                        fmt::format("\"date\" '{}' is not a date; date left unknown", date_text));
+      }
+    }
+    CleanInto(raw_text_, &doc->text, warner_,
+              fmt::format("{}:{}: text ", origin_, line_number_), 0);
+    return simdjson::SUCCESS;
+  }
+
+  // A string or number field as text; null leaves `out` empty.
+  static simdjson::error_code ScalarText(simdjson::dom::element value, std::string* out) {
+    out->clear();
+    switch (value.type()) {
+      case simdjson::dom::element_type::STRING:
+        out->assign(std::string_view(value));
+        return simdjson::SUCCESS;
+      case simdjson::dom::element_type::INT64:
+        out->assign(std::to_string(int64_t(value)));
+        return simdjson::SUCCESS;
+      case simdjson::dom::element_type::UINT64:
+        out->assign(std::to_string(uint64_t(value)));
+        return simdjson::SUCCESS;
+      case simdjson::dom::element_type::NULL_VALUE:
+        return simdjson::SUCCESS;
+      default:
+        return simdjson::INCORRECT_TYPE;
+    }
+  }
+
+  std::unique_ptr<ByteSource> source_;
+  std::string origin_;
+  Warner* warner_;
+  uint64_t line_number_ = 0;
+  simdjson::dom::parser parser_;
+  std::string copy_;
+  std::string repaired_;
+  std::string raw_text_;
+  std::string date_;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordReader> NewJsonlReader(std::unique_ptr<ByteSource> source,
+                                             std::string origin, Warner* warner) {
+  return std::make_unique<JsonlReader>(std::move(source), std::move(origin), warner);
+}
+
+}  // namespace parley::io

@@ -1,0 +1,514 @@
+#include "parley/reader.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "io/io_internal.h"
+#include "io/plain_text.h"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh folder under the system temp dir, removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "parley_io_XXXXXX").string();
+    path_ = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  // Writes `content` to `relative` (creating folders) and returns the full path.
+  std::string Write(const std::string& relative, std::string_view content) const {
+    fs::path p = fs::path(path_) / relative;
+    fs::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    return p.string();
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+struct ReadResult {
+  std::vector<Document> docs;
+  std::vector<std::string> warnings;
+};
+
+ReadResult ReadAll(const std::vector<std::string>& inputs,
+                   InputFormat format = InputFormat::kAuto, size_t mmap_threshold = 256 * 1024) {
+  ReadResult result;
+  ReaderOptions options;
+  options.format = format;
+  options.mmap_threshold = mmap_threshold;
+  options.on_warning = [&result](std::string_view w) { result.warnings.emplace_back(w); };
+  std::unique_ptr<DocumentReader> reader;
+  Status s = DocumentReader::Open(inputs, options, &reader);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  if (!s.ok()) return result;
+  Document doc;
+  while (reader->Next(&doc)) result.docs.push_back(doc);
+  EXPECT_EQ(reader->documents_read(), result.docs.size());
+  EXPECT_EQ(reader->warnings(), result.warnings.size());
+  return result;
+}
+
+std::string Joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
+TEST(IoDetect, ByExtensionAndContent) {
+  EXPECT_EQ(DetectInputFormat("a.jsonl", ""), InputFormat::kJsonl);
+  EXPECT_EQ(DetectInputFormat("a.XML", ""), InputFormat::kPetrarchXml);
+  EXPECT_EQ(DetectInputFormat("a.dat", "  {\"id\": 1}"), InputFormat::kJsonl);
+  EXPECT_EQ(DetectInputFormat("a.dat", "<!-- x -->\n<Sentences>"), InputFormat::kPetrarchXml);
+  EXPECT_EQ(DetectInputFormat("a.text", "\n####\n# banner\n\n950101  DEMO-01\nArnor said.\n"),
+            InputFormat::kTabari);
+  EXPECT_EQ(DetectInputFormat("a.txt", " date 2023-02-10 SEOUL, Feb 10 - Yonhap. Talks."),
+            InputFormat::kPlainText);
+  EXPECT_EQ(DetectInputFormat("a.txt", "Russia and Korea met in 2023.\n"),
+            InputFormat::kPlainText);
+  InputFormat f;
+  EXPECT_TRUE(ParseInputFormat("tabari", &f).ok());
+  EXPECT_EQ(f, InputFormat::kTabari);
+  EXPECT_FALSE(ParseInputFormat("docx", &f).ok());
+  EXPECT_EQ(InputFormatName(InputFormat::kPetrarchXml), "petrarch");
+}
+
+TEST(IoDateline, Forms) {
+  io::Dateline d;
+  ASSERT_TRUE(io::ParseDateline("SEOUL, Feb 10 \xE2\x80\x93 RIA Novosti. Russia is ready", &d));
+  EXPECT_EQ(d.place, "SEOUL");
+  EXPECT_EQ(d.source, "RIA Novosti");
+  EXPECT_EQ(d.month, 2);
+  EXPECT_EQ(d.day, 10);
+  EXPECT_EQ(d.year, 0);
+  EXPECT_EQ(std::string_view("SEOUL, Feb 10 \xE2\x80\x93 RIA Novosti. Russia is ready")
+                .substr(d.length),
+            "Russia is ready");
+
+  ASSERT_TRUE(io::ParseDateline("WASHINGTON (Reuters) - The United States said", &d));
+  EXPECT_EQ(d.place, "WASHINGTON");
+  EXPECT_EQ(d.source, "Reuters");
+  EXPECT_EQ(d.month, 0);
+
+  ASSERT_TRUE(io::ParseDateline("NEW YORK, March 3, 2021 (AP) \xE2\x80\x94 Stocks fell", &d));
+  EXPECT_EQ(d.place, "NEW YORK");
+  EXPECT_EQ(d.source, "AP");
+  EXPECT_EQ(d.year, 2021);
+  EXPECT_EQ(d.month, 3);
+  EXPECT_EQ(d.day, 3);
+
+  ASSERT_TRUE(io::ParseDateline("KYIV, Ukraine (AP) \xE2\x80\x94 Russia fired", &d));
+  EXPECT_EQ(d.place, "KYIV");
+  EXPECT_EQ(d.source, "AP");
+
+  ASSERT_TRUE(io::ParseDateline("CEBU CITY: -- Cordova Mayor Adelino Sitoy", &d));
+  EXPECT_EQ(d.place, "CEBU CITY");
+  EXPECT_EQ(d.source, "");
+
+  // "Talks collapsed." is a sentence, not a source: lower-case word.
+  ASSERT_TRUE(io::ParseDateline("SEOUL -- Talks collapsed. More", &d));
+  EXPECT_EQ(d.source, "");
+
+  EXPECT_FALSE(io::ParseDateline("Russia is ready to resume talks.", &d));
+  EXPECT_FALSE(io::ParseDateline("NATO, the EU and Russia met.", &d));
+  EXPECT_FALSE(io::ParseDateline("A senior official said.", &d));
+  EXPECT_FALSE(io::ParseDateline("SEOUL is a city.", &d));
+}
+
+TEST(IoPlainText, HeaderAndDatelineOnOneLine) {
+  Document doc;
+  std::vector<std::string> warnings;
+  ParsePlainTextArticle(
+      " date 2023-02-10 SEOUL, Feb 10 \xE2\x80\x93 RIA Novosti. Russia is ready to talk.\n\n"
+      "Second paragraph.\n",
+      "a.txt", "dir/a.txt", [&](std::string_view w) { warnings.emplace_back(w); }, &doc);
+  EXPECT_EQ(doc.id, "a.txt");
+  EXPECT_EQ(doc.place, "SEOUL");
+  EXPECT_EQ(doc.source, "RIA Novosti");
+  EXPECT_EQ(doc.date, 20230210);
+  EXPECT_EQ(doc.date_source, DateSource::kDateline);
+  EXPECT_EQ(doc.text, "Russia is ready to talk.\n\nSecond paragraph.\n");
+  EXPECT_TRUE(warnings.empty()) << Joined(warnings);
+}
+
+TEST(IoPlainText, HeaderLinesWithoutDateline) {
+  Document doc;
+  ParsePlainTextArticle("title Talks resume\nsource Yonhap\nurl https://x.test/1\nid art-7\n"
+                        "date: 2019-04-10\n\nSeoul and Moscow met.\n",
+                        "f.txt", "f.txt", nullptr, &doc);
+  EXPECT_EQ(doc.id, "art-7");
+  EXPECT_EQ(doc.title, "Talks resume");
+  EXPECT_EQ(doc.source, "Yonhap");
+  EXPECT_EQ(doc.url, "https://x.test/1");
+  EXPECT_EQ(doc.date, 20190410);
+  EXPECT_EQ(doc.date_source, DateSource::kHeader);
+  EXPECT_EQ(doc.text, "Seoul and Moscow met.\n");
+}
+
+TEST(IoPlainText, DatelineYearRules) {
+  Document doc;
+  // No year anywhere: the date stays unknown rather than guessed.
+  ParsePlainTextArticle("SEOUL, Feb 10 - Yonhap. Talks resumed.", "f", "f", nullptr, &doc);
+  EXPECT_EQ(doc.date, 0);
+  EXPECT_EQ(doc.date_source, DateSource::kUnknown);
+  EXPECT_EQ(doc.place, "SEOUL");
+  EXPECT_EQ(doc.text, "Talks resumed.");
+  // Year header.
+  ParsePlainTextArticle("year 2021\nSEOUL, Feb 10 - Talks resumed.", "f", "f", nullptr, &doc);
+  EXPECT_EQ(doc.date, 20210210);
+  // Published 2 January, dateline 31 December: the year before.
+  ParsePlainTextArticle("date 2024-01-02\nMOSCOW, Dec. 31 (TASS) - Talks.", "f", "f", nullptr,
+                        &doc);
+  EXPECT_EQ(doc.date, 20231231);
+  EXPECT_EQ(doc.source, "TASS");
+  // Impossible day: warned, header date kept.
+  std::vector<std::string> warnings;
+  ParsePlainTextArticle("date 2023-02-10\nSEOUL, Feb 30 - Talks resumed.", "f", "f",
+                        [&](std::string_view w) { warnings.emplace_back(w); }, &doc);
+  EXPECT_EQ(doc.date, 20230210);
+  EXPECT_EQ(doc.date_source, DateSource::kHeader);
+  EXPECT_EQ(warnings.size(), 1u);
+}
+
+TEST(IoPlainText, ArticleStartingWithWordThatLooksLikeKey) {
+  Document doc;
+  // Taken as a header it would leave no body, so it is prose.
+  ParsePlainTextArticle("source close to the talks said Russia was ready.", "f", "f", nullptr,
+                        &doc);
+  EXPECT_EQ(doc.text, "source close to the talks said Russia was ready.");
+  EXPECT_TRUE(doc.source.empty());
+  ParsePlainTextArticle("Sources close to the talks said Russia was ready.", "f", "f", nullptr,
+                        &doc);
+  EXPECT_EQ(doc.text, "Sources close to the talks said Russia was ready.");
+  EXPECT_TRUE(doc.source.empty());
+}
+
+TEST(IoReader, FolderRecursionSortedSkippingHidden) {
+  TempDir dir;
+  dir.Write("b/2.txt", "Second article text.");
+  dir.Write("a.txt", "First article text.");
+  dir.Write("b/1.txt", "Middle article text.");
+  dir.Write(".hidden.txt", "Never read.");
+  dir.Write(".git/x.txt", "Never read either.");
+  ReadResult r = ReadAll({dir.path()});
+  ASSERT_EQ(r.docs.size(), 3u) << Joined(r.warnings);
+  EXPECT_EQ(r.docs[0].id, "a.txt");
+  EXPECT_EQ(r.docs[1].id, "1.txt");
+  EXPECT_EQ(r.docs[2].id, "2.txt");
+  EXPECT_EQ(r.docs[1].text, "Middle article text.");
+  EXPECT_EQ(r.docs[1].origin, dir.path() + "/b/1.txt");
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST(IoReader, MissingInputIsAnError) {
+  std::unique_ptr<DocumentReader> reader;
+  Status s = DocumentReader::Open({"/nonexistent/parley/input"}, ReaderOptions(), &reader);
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+  EXPECT_EQ(DocumentReader::Open({}, ReaderOptions(), &reader).code(),
+            Status::Code::kInvalidArgument);
+}
+
+TEST(IoReader, BinaryFileSkippedWithWarning) {
+  TempDir dir;
+  dir.Write("x.bin", std::string("\x7f" "ELF\0\0\0", 7));
+  dir.Write("y.txt", "Real text.");
+  ReadResult r = ReadAll({dir.path()});
+  ASSERT_EQ(r.docs.size(), 1u);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("x.bin"), std::string::npos);
+}
+
+TEST(IoJsonl, RecordsAndBadLinesContinue) {
+  TempDir dir;
+  std::string path = dir.Write(
+      "news.jsonl",
+      "{\"id\": \"d1\", \"date\": \"2019-04-10\", \"text\": \"Iraq \\\"talks\\\" \\u00e9.\", "
+      "\"title\": \"T\", \"url\": \"u\", \"source\": \"Guardian\", \"extra\": [1, {\"a\": 2}]}\n"
+      "\n"
+      "this is not json\n"
+      "{\"id\": \"d3\", \"date\": \"2019-04-11\"}\n"
+      "{\"id\": 44, \"date\": \"someday\", \"text\": \"No date.\"}\n"
+      "{\"id\": \"d5\", \"text\": \"Bad \xff byte.\"}\n"
+      "{\"text\": \"No id, last line, no newline.\"}");
+  for (size_t threshold : {size_t{0}, size_t{1} << 30}) {  // mmap and read paths
+    ReadResult r = ReadAll({path}, InputFormat::kAuto, threshold);
+    ASSERT_EQ(r.docs.size(), 4u) << Joined(r.warnings);
+    EXPECT_EQ(r.docs[0].id, "d1");
+    EXPECT_EQ(r.docs[0].text, "Iraq \"talks\" \xC3\xA9.");
+    EXPECT_EQ(r.docs[0].date, 20190410);
+    EXPECT_EQ(r.docs[0].date_source, DateSource::kMetadata);
+    EXPECT_EQ(r.docs[0].title, "T");
+    EXPECT_EQ(r.docs[0].url, "u");
+    EXPECT_EQ(r.docs[0].source, "Guardian");
+    EXPECT_EQ(r.docs[0].origin_line, 1u);
+    EXPECT_EQ(r.docs[1].id, "44");
+    EXPECT_EQ(r.docs[1].date, 0);
+    EXPECT_EQ(r.docs[2].id, "d5");
+    EXPECT_EQ(r.docs[2].text, "Bad \xEF\xBF\xBD byte.");
+    EXPECT_EQ(r.docs[3].id, "news.jsonl:7");
+    EXPECT_EQ(r.docs[3].text, "No id, last line, no newline.");
+    // not json (line 3), missing text (line 4), bad date (line 5), bad byte (line 6).
+    ASSERT_EQ(r.warnings.size(), 4u) << Joined(r.warnings);
+    EXPECT_NE(r.warnings[0].find("news.jsonl:3:"), std::string::npos) << r.warnings[0];
+    EXPECT_NE(r.warnings[1].find("news.jsonl:4:"), std::string::npos) << r.warnings[1];
+    EXPECT_NE(r.warnings[2].find("news.jsonl:5:"), std::string::npos) << r.warnings[2];
+    EXPECT_NE(r.warnings[3].find("news.jsonl:6:"), std::string::npos) << r.warnings[3];
+  }
+}
+
+constexpr std::string_view kTabari =
+    "\n"
+    "########\n"
+    "#  banner\n"
+    "########\n"
+    "\n"
+    "A comment block: no digit first,\n"
+    "so it is ignored.\n"
+    "\n"
+    "950101  DEMO-01\n"
+    "Arnor is about to restore full diplomatic ties with Gondor almost \n"
+    "five years after crowds trashed its embassy. \n"
+    "/*\\n-----------\n"
+    "\\n[Simple coding]\n"
+    "\\n{ ARN / GON / 064 } */    \n"
+    "\n"
+    "950113  DEMO-13\n"
+    "Arnor signed a protocol with Dagolath, officials said./*\n"
+    "\\n{ ARN / DAG / 085 } 950113 */\n"
+    "\n"
+    "9501201  BAD-DATE\n"
+    "12-year break in a step that holds advantages.\n"
+    "# a comment line inside a record\n"
+    "\\nSecond line after a display break.\n"
+    "\n"
+    "950101  950101  AGENTS-11\n"
+    "White House officials restored ties.\n"
+    "/*\\n----\n"
+    "\\n{ USAGOV / GON / 064 } */\n"
+    "\\n{ USAGOV / ARN / 064 } */\n"
+    "\n"
+    "950104  COMPOUND-06  EXTRA\n"
+    "Fornost welcomed ties.\n"
+    "/*\\n---\n"
+    "\\n{ FOR / GON / 044 } 950104   /*\n"
+    "\n"
+    "20150607 YYYY-01\n"
+    "Fornost restored ties.\n"
+    "000102 NEXT-01\n"
+    "No blank line before this record.\n";
+
+TEST(IoTabari, RecordsCommentsAndQuirks) {
+  TempDir dir;
+  std::string path = dir.Write("suite.text", kTabari);
+  ReadResult r = ReadAll({path});
+  ASSERT_EQ(r.docs.size(), 7u) << Joined(r.warnings);
+  const Document& d1 = r.docs[0];
+  EXPECT_EQ(d1.id, "DEMO-01");
+  EXPECT_EQ(d1.date, 19950101);
+  EXPECT_EQ(d1.date_source, DateSource::kHeader);
+  EXPECT_EQ(d1.origin_line, 9u);
+  EXPECT_EQ(d1.text,
+            "Arnor is about to restore full diplomatic ties with Gondor almost five years "
+            "after crowds trashed its embassy.");
+  EXPECT_EQ(d1.notes, "-----------\n[Simple coding]\n{ ARN / GON / 064 }");
+
+  EXPECT_EQ(r.docs[1].text, "Arnor signed a protocol with Dagolath, officials said.");
+  EXPECT_EQ(r.docs[1].notes, "{ ARN / DAG / 085 } 950113");
+
+  EXPECT_EQ(r.docs[2].id, "BAD-DATE");
+  EXPECT_EQ(r.docs[2].date, 0);
+  EXPECT_EQ(r.docs[2].text,
+            "12-year break in a step that holds advantages. Second line after a display break.");
+
+  EXPECT_EQ(r.docs[3].id, "AGENTS-11");
+  EXPECT_EQ(r.docs[3].text, "White House officials restored ties.");
+  EXPECT_EQ(r.docs[3].notes, "----\n{ USAGOV / GON / 064 }\n{ USAGOV / ARN / 064 }");
+
+  EXPECT_EQ(r.docs[4].id, "COMPOUND-06");
+  EXPECT_EQ(r.docs[4].text, "Fornost welcomed ties.");
+  EXPECT_NE(r.docs[4].notes.find("{ FOR / GON / 044 }"), std::string::npos);
+
+  EXPECT_EQ(r.docs[5].id, "YYYY-01");
+  EXPECT_EQ(r.docs[5].date, 20150607);
+  EXPECT_EQ(r.docs[6].id, "NEXT-01");
+  EXPECT_EQ(r.docs[6].date, 20000102);
+  EXPECT_EQ(r.docs[6].text, "No blank line before this record.");
+
+  // Bad date, stray "*/", unclosed comment.
+  ASSERT_EQ(r.warnings.size(), 3u) << Joined(r.warnings);
+  EXPECT_NE(r.warnings[0].find("suite.text:20:"), std::string::npos) << r.warnings[0];
+  EXPECT_NE(r.warnings[1].find("suite.text:29:"), std::string::npos) << r.warnings[1];
+  EXPECT_NE(r.warnings[2].find("suite.text:33:"), std::string::npos) << r.warnings[2];
+}
+
+constexpr std::string_view kPetrarch =
+    "<Validation>\n"
+    "<!-- banner with a <Sentence date=\"1\" id=\"FAKE\"> inside a comment -->\n"
+    "<Environment>\n"
+    "  <Config option=\"stop_on_error\" value=\"True\"></Config>\n"
+    "</Environment>\n"
+    "<Sentences>\n"
+    "<Sentence date=\"19950101\" id=\"DEMO-00\" category=\"DEMO\" sentence=\"true\">\n"
+    "<!-- comment -->\n"
+    "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n"
+    "<EventCoding sourcecode='\"INJURY TOLL\"' targetcode=\"OSG\" eventcode=\"223\"/>\n"
+    "<Text>\n"
+    "Arnor &amp; Gondor are about to restore &quot;full&quot; ties \n"
+    "  with &lt;Rohan&gt; &apos;now&apos; &#233; &#xe9; &TIETYPE.\n"
+    "</Text>\n"
+    "<Parse>\n"
+    "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is))))\n"
+    "</Parse>\n"
+    "</Sentence>\n"
+    "<Config option=\"require_dyad\" value=\"false\"></Config>\n"
+    "<Sentence date = \"20080801\" id =\"ERROR-01\"  category=\"ERROR\" sentence=\"true\">\n"
+    "<EventCoding error=\"dateline\"></EventCoding>\n"
+    "<EventCoding noevents = \"True\"></EventCoding>\n"
+    "<Text><![CDATA[CEBU CITY: -- A & B.]]></Text>\n"
+    "</Sentence>\n"
+    "<Sentence date=\"2008\" id=\"NO-TEXT\">\n"
+    "</Sentence>\n"
+    "<Sentence date=\"2008-08-04\" id=\"LAST\" source=\"AFP\">\n"
+    "<Text>Unclosed at end.</Text>\n";
+
+TEST(IoPetrarch, SentencesEventsOptionsEntities) {
+  TempDir dir;
+  std::string path = dir.Write("unit.xml", kPetrarch);
+  ReadResult r = ReadAll({path});
+  ASSERT_EQ(r.docs.size(), 3u) << Joined(r.warnings);
+  const Document& d = r.docs[0];
+  EXPECT_EQ(d.id, "DEMO-00");
+  EXPECT_EQ(d.category, "DEMO");
+  EXPECT_EQ(d.date, 19950101);
+  EXPECT_EQ(d.origin_line, 7u);
+  EXPECT_EQ(d.text,
+            "Arnor & Gondor are about to restore \"full\" ties with <Rohan> 'now' \xC3\xA9 "
+            "\xC3\xA9 &TIETYPE.");
+  ASSERT_EQ(d.expected_events.size(), 2u);
+  EXPECT_EQ(d.expected_events[0], "ARN GON 064");
+  EXPECT_EQ(d.expected_events[1], "\"INJURY TOLL\" OSG 223");
+  EXPECT_EQ(d.options, std::vector<std::string>{"stop_on_error=True"});
+
+  const Document& e = r.docs[1];
+  EXPECT_EQ(e.id, "ERROR-01");
+  EXPECT_EQ(e.date, 20080801);
+  EXPECT_EQ(e.expected_error, "dateline");
+  EXPECT_TRUE(e.expect_no_events);
+  EXPECT_TRUE(e.expected_events.empty());
+  EXPECT_EQ(e.text, "CEBU CITY: -- A & B.");
+  EXPECT_EQ(e.options, std::vector<std::string>{"require_dyad=false"});
+
+  EXPECT_EQ(r.docs[2].id, "LAST");
+  EXPECT_EQ(r.docs[2].source, "AFP");
+  EXPECT_EQ(r.docs[2].text, "Unclosed at end.");
+  // Bad date + no text (both NO-TEXT), unclosed LAST.
+  ASSERT_EQ(r.warnings.size(), 3u) << Joined(r.warnings);
+  EXPECT_NE(r.warnings[0].find("unit.xml:25:"), std::string::npos) << r.warnings[0];
+  EXPECT_NE(r.warnings[2].find("unit.xml:27:"), std::string::npos) << r.warnings[2];
+}
+
+TEST(IoStreaming, SmallChunksMatchWholeFile) {
+  // Feed each format through a pipe so the streaming path (Fill) is exercised.
+  TempDir dir;
+  for (std::string_view content : {kTabari, kPetrarch}) {
+    std::string file = dir.Write("in.dat", content);
+    ReadResult whole = ReadAll({file});
+    std::string fifo = dir.path() + "/fifo";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    std::thread writer([&] {
+      FILE* f = std::fopen(fifo.c_str(), "w");
+      for (char c : content) {  // one byte at a time
+        std::fputc(c, f);
+        std::fflush(f);
+      }
+      std::fclose(f);
+    });
+    ReadResult streamed = ReadAll({fifo});
+    writer.join();
+    fs::remove(fifo);
+    ASSERT_EQ(streamed.docs.size(), whole.docs.size());
+    for (size_t i = 0; i < whole.docs.size(); ++i) {
+      EXPECT_EQ(streamed.docs[i].id, whole.docs[i].id);
+      EXPECT_EQ(streamed.docs[i].text, whole.docs[i].text);
+      EXPECT_EQ(streamed.docs[i].notes, whole.docs[i].notes);
+      EXPECT_EQ(streamed.docs[i].origin_line, whole.docs[i].origin_line);
+    }
+    EXPECT_EQ(streamed.warnings.size(), whole.warnings.size());
+  }
+}
+
+TEST(IoByteSource, NextLineHandlesCrLfAndNoFinalNewline) {
+  auto src = io::ByteSource::FromString("a\r\nbb\n\nccc");
+  std::string_view line;
+  std::vector<std::string> lines;
+  while (src->NextLine(&line)) lines.emplace_back(line);
+  EXPECT_EQ(lines, (std::vector<std::string>{"a", "bb", "", "ccc"}));
+}
+
+// The real reference files, read in place.
+TEST(IoSharedFiles, CountsMatchTheSuites) {
+  const std::string shared = PARLEY_SOURCE_DIR "/../shared/";
+  if (!fs::exists(shared)) GTEST_SKIP() << "no shared folder";
+
+  ReadResult tabari = ReadAll({shared + "anchors/tabari/Validate.text"});
+  // 481 lines open a record (6-9 digits, then an id).
+  EXPECT_EQ(tabari.docs.size(), 481u);
+  ASSERT_FALSE(tabari.docs.empty());
+  EXPECT_EQ(tabari.docs[0].id, "START-00");
+  for (const Document& d : tabari.docs) {
+    if (d.id == "DEMO-01") {
+      EXPECT_NE(d.notes.find("{ ARN / GON / 064 }"), std::string::npos);
+    }
+    if (d.id == "AGENTS-11") {
+      EXPECT_NE(d.notes.find("{ USAGOV / ARN / 064 }"), std::string::npos);
+    }
+  }
+
+  ReadResult unit = ReadAll({shared + "anchors/petrarch/PETR.UnitTest.records.xml"});
+  // 284 <Sentence> elements (the 285th "<Sentence" match in the file is <Sentences>).
+  EXPECT_EQ(unit.docs.size(), 284u) << Joined(unit.warnings);
+  EXPECT_TRUE(unit.warnings.empty()) << Joined(unit.warnings);
+  ASSERT_FALSE(unit.docs.empty());
+  EXPECT_EQ(unit.docs[0].id, "DEMO-00");
+  EXPECT_EQ(unit.docs[0].expected_events, std::vector<std::string>{"ARN GON 064"});
+
+  ReadResult giga = ReadAll({shared + "anchors/petrarch/GigaWord.sample.PETR.xml"});
+  EXPECT_EQ(giga.docs.size(), 76u);
+
+  ReadResult guardian = ReadAll({shared + "corpora/guardian_2019_sample.jsonl"});
+  EXPECT_EQ(guardian.docs.size(), 249u);
+  EXPECT_TRUE(guardian.warnings.empty()) << Joined(guardian.warnings);
+  ASSERT_FALSE(guardian.docs.empty());
+  EXPECT_EQ(guardian.docs[0].id, "guardian-0000");
+  EXPECT_EQ(guardian.docs[0].date, 20190410);
+
+  ReadResult seeds = ReadAll({shared + "seeds"});
+  ASSERT_EQ(seeds.docs.size(), 5u);
+  EXPECT_EQ(seeds.docs[0].id, "000_8ee558292959cd7b.txt");
+  EXPECT_EQ(seeds.docs[0].place, "SEOUL");
+  EXPECT_EQ(seeds.docs[0].source, "RIA Novosti");
+  EXPECT_EQ(seeds.docs[0].date, 20230210);
+  EXPECT_EQ(seeds.docs[0].text.rfind("Russia is ready", 0), 0u);
+  EXPECT_EQ(seeds.docs[2].date, 0);  // no header, no dateline
+}
+
+}  // namespace
+}  // namespace parley
