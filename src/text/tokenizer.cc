@@ -1,0 +1,298 @@
+// Tokenize: Penn-Treebank-flavoured tokens with folded, upper-cased normal forms, the
+// shape TABARI/PETRARCH dictionaries are written in ("U.S.", "DID N'T", "RUSSIA 'S").
+#include <unicode/uchar.h>
+
+#include <cstring>
+
+#include "parley/text.h"
+#include "text/abbreviations.h"
+#include "text/unicode.h"
+
+namespace parley::text {
+namespace {
+
+using internal::AbbrevClass;
+using internal::CharKind;
+using internal::Decoded;
+using internal::DecodeAt;
+using internal::KindOf;
+
+inline Decoded At(std::string_view s, size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return {b, 1};
+  return DecodeAt(s, i);
+}
+
+bool EqualsLowerAscii(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+// Words after which "'d" and "'m" are contractions ("I'd", "they'd") rather than part
+// of a name ("Sa'd").
+bool IsPronoun(std::string_view word) {
+  static constexpr std::string_view kPronouns[] = {"i",   "you",  "he",   "she",   "it",
+                                                   "we",  "they", "who",  "that",  "there",
+                                                   "what", "where"};
+  for (std::string_view p : kPronouns) {
+    if (EqualsLowerAscii(word, p)) return true;
+  }
+  return false;
+}
+
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view s, TokenizedSentence* out) : s_(s), out_(out) {}
+
+  void Run() {
+    size_t i = 0;
+    while (i < s_.size()) {
+      const Decoded d = At(s_, i);
+      const CharKind kind = KindOf(d.cp);
+      if (kind == CharKind::kSpace || kind == CharKind::kJoiner) {
+        i += d.len;
+      } else if (internal::IsAlnum(kind)) {
+        i = ScanWord(i);
+      } else {
+        i = ScanPunct(i, d);
+      }
+    }
+  }
+
+ private:
+  size_t ScanWord(size_t start);
+  size_t ScanPunct(size_t start, Decoded d);
+  // Splits clitics ('s, n't, 're, ...) off the word [start, end) and emits the pieces.
+  void EmitWordWithClitics(size_t start, size_t end, size_t last_apostrophe, bool number);
+  void EmitWord(size_t start, size_t end, bool number);
+  void EmitFixed(size_t start, size_t end, TokenKind kind, std::string_view norm);
+  Token& BeginToken(size_t start, size_t end, TokenKind kind);
+  void EndToken(Token& t) {
+    t.norm_len = static_cast<uint32_t>(out_->norm.size() - t.norm_start);
+  }
+  bool OnlyClosersFollow(size_t i) const;
+  bool DigitFollows(size_t i) const;
+
+  std::string_view s_;
+  TokenizedSentence* out_;
+};
+
+size_t Tokenizer::ScanWord(size_t start) {
+  const size_t n = s_.size();
+  size_t j = start;
+  size_t last_apostrophe = std::string_view::npos;
+  size_t tail_start = start;  // after the last hyphen: what abbreviation checks look at
+  bool has_letter = false;
+  CharKind prev = CharKind::kPunct;
+  while (true) {
+    while (j < n) {
+      const Decoded d = At(s_, j);
+      const CharKind k = KindOf(d.cp);
+      if (internal::IsAlnum(k)) {
+        has_letter |= internal::IsLetter(k);
+        prev = k;
+      } else if (k != CharKind::kMark && k != CharKind::kJoiner) {
+        break;
+      }
+      j += d.len;
+    }
+    if (j >= n) break;
+    const Decoded c = At(s_, j);
+    if (j + c.len < n) {
+      const CharKind next = KindOf(At(s_, j + c.len).cp);
+      if (internal::IsAlnum(next)) {
+        bool joins = false;
+        if (internal::IsJoiningHyphen(c.cp)) {
+          joins = true;
+          tail_start = j + c.len;
+        } else if (internal::IsApostrophe(c.cp)) {
+          joins = internal::IsLetter(prev) && internal::IsLetter(next);
+          if (joins) last_apostrophe = j;
+        } else if (c.cp == '.') {
+          joins = true;
+        } else if (c.cp == ',' || c.cp == ':' || c.cp == '/') {
+          joins = prev == CharKind::kDigit && next == CharKind::kDigit;
+        }
+        if (joins) {
+          j += c.len;
+          continue;
+        }
+      }
+    }
+    // A final period belongs to abbreviations, initials and acronyms ("U.S.", "Mr.",
+    // "W."), not to an ellipsis or an ordinary word.
+    if (c.cp == '.' && !(j + 1 < n && s_[j + 1] == '.')) {
+      const AbbrevClass cls =
+          has_letter ? internal::ClassifyAbbreviation(s_.substr(tail_start, j - tail_start))
+                     : AbbrevClass::kNone;
+      if (cls != AbbrevClass::kNone &&
+          (cls != AbbrevClass::kBeforeNumber || DigitFollows(j + 1))) {
+        ++j;
+        EmitWord(start, j, false);
+        // The period also ends the sentence when nothing but closers follows.
+        if (OnlyClosersFollow(j)) EmitFixed(j - 1, j, TokenKind::kPunct, ".");
+        // "U.S.-led": the hyphenated continuation is a word of its own.
+        return j;
+      }
+    }
+    break;
+  }
+  const bool number = !has_letter;
+  if (last_apostrophe != std::string_view::npos) {
+    EmitWordWithClitics(start, j, last_apostrophe, number);
+  } else {
+    EmitWord(start, j, number);
+  }
+  return j;
+}
+
+void Tokenizer::EmitWordWithClitics(size_t start, size_t end, size_t apostrophe,
+                                    bool number) {
+  const size_t apos_len = At(s_, apostrophe).len;
+  const std::string_view suffix = s_.substr(apostrophe + apos_len, end - apostrophe - apos_len);
+  size_t split = std::string_view::npos;
+  std::string_view norm;
+  if (EqualsLowerAscii(suffix, "t") && apostrophe > start + 1 &&
+      (s_[apostrophe - 1] == 'n' || s_[apostrophe - 1] == 'N')) {
+    split = apostrophe - 1;  // did|n't, ca|n't, wo|n't
+    norm = "N'T";
+  } else if (EqualsLowerAscii(suffix, "s")) {
+    split = apostrophe;
+    norm = "'S";
+  } else if (EqualsLowerAscii(suffix, "re")) {
+    split = apostrophe;
+    norm = "'RE";
+  } else if (EqualsLowerAscii(suffix, "ve")) {
+    split = apostrophe;
+    norm = "'VE";
+  } else if (EqualsLowerAscii(suffix, "ll")) {
+    split = apostrophe;
+    norm = "'LL";
+  } else if (IsPronoun(s_.substr(start, apostrophe - start))) {
+    if (EqualsLowerAscii(suffix, "d")) {
+      split = apostrophe;
+      norm = "'D";
+    } else if (EqualsLowerAscii(suffix, "m")) {
+      split = apostrophe;
+      norm = "'M";
+    }
+  }
+  if (split == std::string_view::npos) {
+    EmitWord(start, end, number);
+    return;
+  }
+  EmitWord(start, split, number);
+  EmitFixed(split, end, TokenKind::kWord, norm);
+}
+
+Token& Tokenizer::BeginToken(size_t start, size_t end, TokenKind kind) {
+  std::string& norm = out_->norm;
+  if (!out_->tokens.empty()) norm.push_back(' ');
+  Token& t = out_->tokens.emplace_back();
+  t.start = static_cast<uint32_t>(start);
+  t.end = static_cast<uint32_t>(end);
+  t.norm_start = static_cast<uint32_t>(norm.size());
+  t.kind = kind;
+  return t;
+}
+
+void Tokenizer::EmitWord(size_t start, size_t end, bool number) {
+  Token& t = BeginToken(start, end, number ? TokenKind::kNumber : TokenKind::kWord);
+  std::string& norm = out_->norm;
+  bool first = true;
+  for (size_t i = start; i < end;) {
+    const auto b = static_cast<unsigned char>(s_[i]);
+    if (b < 0x80) {
+      if (first) t.capitalized = b >= 'A' && b <= 'Z';
+      norm.push_back(static_cast<char>(b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b));
+      ++i;
+      first = false;
+      continue;
+    }
+    const Decoded d = DecodeAt(s_, i);
+    i += d.len;
+    if (internal::IsApostrophe(d.cp)) {
+      norm.push_back('\'');
+    } else if (internal::IsJoiningHyphen(d.cp)) {
+      norm.push_back('-');
+    } else {
+      const CharKind k = KindOf(d.cp);
+      if (k == CharKind::kJoiner) continue;
+      if (k == CharKind::kMark) {
+        // Combining accents on a letter already reduced to ASCII are dropped with it.
+        if (norm.empty() || static_cast<unsigned char>(norm.back()) >= 0x80) {
+          norm.append(s_.data() + i - d.len, d.len);
+        }
+        continue;
+      }
+      if (first) t.capitalized = k == CharKind::kUpper;
+      if (k == CharKind::kDigit) {
+        const int32_t value = u_charDigitValue(static_cast<UChar32>(d.cp));
+        norm.push_back(static_cast<char>('0' + (value >= 0 && value <= 9 ? value : 0)));
+      } else {
+        internal::AppendFoldedLetter(d.cp, &norm);
+      }
+    }
+    first = false;
+  }
+  EndToken(t);
+}
+
+void Tokenizer::EmitFixed(size_t start, size_t end, TokenKind kind, std::string_view norm) {
+  Token& t = BeginToken(start, end, kind);
+  out_->norm.append(norm);
+  const auto b = static_cast<unsigned char>(s_[start]);
+  t.capitalized = b >= 'A' && b <= 'Z';
+  EndToken(t);
+}
+
+size_t Tokenizer::ScanPunct(size_t start, Decoded d) {
+  const size_t n = s_.size();
+  if (d.cp == '.' || d.cp == '-') {
+    size_t j = start + 1;
+    while (j < n && s_[j] == static_cast<char>(d.cp)) ++j;
+    if (j - start >= 2) {  // "..." is one ellipsis, "--" one dash
+      EmitFixed(start, j, TokenKind::kPunct, d.cp == '.' ? "..." : "-");
+      return j;
+    }
+  }
+  Token& t = BeginToken(start, start + d.len, TokenKind::kPunct);
+  const std::string_view folded = internal::FoldedPunct(d.cp);
+  if (!folded.empty()) {
+    out_->norm.append(folded);
+  } else {
+    out_->norm.append(s_.data() + start, d.len);
+  }
+  EndToken(t);
+  return start + d.len;
+}
+
+bool Tokenizer::OnlyClosersFollow(size_t i) const {
+  while (i < s_.size()) {
+    const Decoded d = At(s_, i);
+    if (!internal::IsCloser(d.cp) && KindOf(d.cp) != CharKind::kSpace) return false;
+    i += d.len;
+  }
+  return true;
+}
+
+bool Tokenizer::DigitFollows(size_t i) const {
+  while (i < s_.size() && (s_[i] == ' ' || s_[i] == '\t' || s_[i] == '\n')) ++i;
+  return i < s_.size() && s_[i] >= '0' && s_[i] <= '9';
+}
+
+}  // namespace
+
+void Tokenize(std::string_view sentence, TokenizedSentence* out) {
+  out->text = sentence;
+  out->tokens.clear();
+  out->norm.clear();
+  Tokenizer(sentence, out).Run();
+}
+
+}  // namespace parley::text
