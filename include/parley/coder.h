@@ -1,0 +1,142 @@
+// Coder: sparse-parse event coding (TABARI's approach, our implementation).
+//
+// A Coder holds a compiled Dictionary and options; it is immutable and may be shared by
+// any number of threads. Each thread passes its own CoderScratch, which keeps every
+// buffer the coder needs between sentences so that the hot path does not allocate.
+#ifndef PARLEY_CODER_H_
+#define PARLEY_CODER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/document.h"
+#include "parley/event.h"
+#include "parley/status.h"
+
+namespace parley {
+
+class Dictionary;
+
+// TABARI "SET: CODE BY ...": when the coder stops looking for events.
+enum class CodeBy : uint8_t {
+  kClause,    // first event of each conjunction-delimited clause (default)
+  kSentence,  // first event of the sentence
+  kAll,       // every verb that yields an event
+};
+
+// Coding options; defaults follow TABARI's. A TABARI .options file or single option
+// lines can be applied with ReadTabariOptions / ApplyTabariOption.
+struct CoderOptions {
+  CodeBy code_by = CodeBy::kClause;
+
+  // COMPLEX: a sentence meeting any active condition produces no events (outcome
+  // kComplex). 0 / false = inactive.
+  int complex_verbs = 0;     // VERBS[n]: n or more verbs
+  int complex_actors = 0;    // ACTORS[n]
+  int complex_pronouns = 0;  // PRONOUNS[n]
+  int complex_conj = 0;      // CONJ[n]: n or more clause conjunctions
+  bool complex_no_actor_prior = false;  // NOACTPRIOR: no actor before the first verb
+  bool complex_no_actor_after = false;  // NOACTAFTER
+  bool complex_no_verb = false;         // NOVERB
+
+  // DEFAULT: codes used when no source / target is found. With `default_source_prior`
+  // the default source replaces any source found after the verb; with
+  // `default_target_after` the default target replaces any target found before it.
+  std::string default_source;
+  std::string default_target;
+  bool default_source_prior = false;
+  bool default_target_after = false;
+
+  // COMMA: comma-delimited clauses of more than `min` and at most `max` words are
+  // ignored (b* at the start of the sentence, e* at its end).
+  bool comma_enabled = true;
+  int comma_min = 2, comma_max = 10;
+  int comma_bmin = 128, comma_bmax = 0;
+  int comma_emin = 2, comma_emax = 10;
+
+  // SET: MINIMUM WORDS = n: shorter sentences are not coded (a comma counts as a word).
+  int minimum_words = 0;
+  // SET: CONVERT AGENTS = TRUE: an agent with no actor is coded as an actor.
+  bool convert_agents = false;
+  // How many words may come between the words of a blank-separated actor phrase.
+  int actor_gap = 3;
+  // Actors that start with a lower-case word are ignored (needs mixed-case text).
+  bool issues = true;  // attach issue codes to events
+};
+
+// Applies one TABARI .options line ("COMPLEX: VERBS[5] NOACTPRIOR", "SET: CODE BY
+// SENTENCE", "DEFAULT: OFF", "COMMA: MIN = 2 ..."). Lines that do not change coding
+// (LABEL:, OUTPUT:, SET: HAIKU ...) are accepted and ignored. InvalidArgument for a
+// command that changes coding but cannot be parsed.
+Status ApplyTabariOption(std::string_view line, CoderOptions* options);
+
+// Reads a TABARI .options file; bad lines become "file:line: message" warnings.
+Status ReadTabariOptions(const std::string& path, CoderOptions* options,
+                         std::vector<std::string>* warnings);
+
+// Why a sentence produced the events it did.
+enum class SentenceOutcome : uint8_t {
+  kCoded,      // at least one event
+  kNoEvent,    // nothing matched
+  kDiscarded,  // a discard ("###") phrase was found
+  kComplex,    // a complex ("+++") phrase or a COMPLEX condition
+  kTooShort,   // fewer than MINIMUM WORDS
+};
+
+// Optional observer of the coder's decisions (for `parley explain` and tests). Every
+// hook has an empty default; with no trace the coder does no extra work.
+class CoderTrace {
+ public:
+  virtual ~CoderTrace() = default;
+  virtual void OnSentence(int index, std::string_view text) {}
+  // An actor (or agent-composed actor, or coreferenced pronoun) was recognised.
+  virtual void OnActor(std::string_view text, std::string_view code, std::string_view rule) {}
+  virtual void OnVerb(std::string_view text, std::string_view rule) {}
+  virtual void OnPattern(std::string_view rule, bool matched) {}
+  virtual void OnEvent(const Event& event) {}
+  virtual void OnOutcome(SentenceOutcome outcome, std::string_view why) {}
+};
+
+// Per-thread working memory. Create one per thread and reuse it.
+class CoderScratch {
+ public:
+  CoderScratch();
+  ~CoderScratch();
+  CoderScratch(const CoderScratch&) = delete;
+  CoderScratch& operator=(const CoderScratch&) = delete;
+  struct Impl;
+
+ private:
+  friend class Coder;
+  std::unique_ptr<Impl> impl_;
+};
+
+class Coder {
+ public:
+  Coder(std::shared_ptr<const Dictionary> dictionary, CoderOptions options);
+
+  // Splits `doc.text` into sentences and appends the events of each to `events`
+  // (doc_id, sentence_index, sentence, date and all other Event fields filled).
+  // Thread-safe: const, all mutable state lives in `scratch`.
+  void CodeDocument(const Document& doc, CoderScratch* scratch, std::vector<Event>* events,
+                    CoderTrace* trace = nullptr) const;
+
+  // Codes one sentence; `event_template` supplies doc_id, sentence_index and date.
+  // Returns what happened (also reported to `trace`).
+  SentenceOutcome CodeSentence(std::string_view sentence, const Event& event_template,
+                               CoderScratch* scratch, std::vector<Event>* events,
+                               CoderTrace* trace = nullptr) const;
+
+  const CoderOptions& options() const { return options_; }
+  const Dictionary& dictionary() const { return *dict_; }
+
+ private:
+  std::shared_ptr<const Dictionary> dict_;
+  CoderOptions options_;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_CODER_H_

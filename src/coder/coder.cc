@@ -1,0 +1,1176 @@
+// Sparse-parse coder. The sentence is tokenised, every token is resolved to dictionary
+// word ids once, and then the TABARI parsing steps run over those ids: classify words
+// (actors, agents, verbs, nouns, ...), compose agents with actors, find parsed compound
+// actors, coreference pronouns, drop comma-delimited clauses, split clauses at
+// conjunctions, and try each verb's patterns (longest first) to find source and target.
+#include "parley/coder.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "dict/dictionary.h"
+#include "parley/cameo.h"
+#include "parley/text.h"
+
+namespace parley {
+
+using dict::PatternElement;
+using Kind = PatternElement::Kind;
+
+namespace {
+
+enum class Cls : uint8_t {
+  kNone,
+  kActor,
+  kAgent,
+  kVerb,
+  kNoun,
+  kAdj,
+  kPronoun,
+  kDet,
+  kConj,
+  kComma,
+  kAux,
+  kBy,
+  kPrep,
+  kFormer,
+  kPossessive,
+  kPunct,
+};
+
+struct Tok {
+  uint32_t start = 0, end = 0;   // bytes in the sentence
+  uint32_t norm = 0, len = 0;    // in Impl::norm
+  bool cap = false;
+  bool word = true;
+};
+
+struct Unit {
+  Cls cls = Cls::kNone;
+  int start = 0, end = 0;  // tokens
+  int32_t ref = -1;        // actor / agent / verb index in the dictionary
+  int actor = -1;          // index into Impl::actors for actor and pronoun units
+  bool in_compound = false;
+  bool agent_used = false;
+};
+
+struct Member {
+  std::string code;
+  int start = -1, end = -1;  // tokens
+  const std::string* rule = nullptr;
+};
+
+struct ActorRef {
+  int start = 0, end = 0;  // tokens covered (the whole compound for compounds)
+  int mem_begin = 0, mem_end = 0;
+  bool compound = false;
+  bool pronoun = false;
+  int MemberCount() const { return mem_end - mem_begin; }
+};
+
+// Bindings found while matching one pattern.
+struct Binding {
+  int source = -1, target = -1;  // actor indices
+  bool compound = false;         // '%' bound: source and target from one compound
+};
+
+struct Candidate {
+  Cls cls = Cls::kNone;
+  PhraseTrie::Match m;
+};
+
+}  // namespace
+
+struct CoderScratch::Impl {
+  text::TokenizedSentence ts;
+  std::vector<Tok> toks;
+  std::string norm;
+  std::vector<TokenMatch> matches;
+  std::vector<uint32_t> begin;
+  std::vector<uint8_t> barrier;
+  std::vector<Unit> units;
+  std::vector<int> unit_of;  // token -> unit, -1 none
+  std::vector<uint8_t> active;
+  std::vector<Member> members;
+  size_t members_used = 0;
+  std::vector<ActorRef> actors;
+  std::vector<int> seq;            // active token indices of the current clause
+  std::vector<int> seq_actor_end;  // seq position -> actor index starting there (or -1)
+  std::vector<int> seq_actor_last;  // seq position -> actor index ending there (or -1)
+  std::vector<int> clause_bounds;
+  std::vector<text::Range> sentences;
+  std::vector<Event> pending;
+  std::string buffer;
+
+  Member& NewMember() {
+    if (members_used == members.size()) members.emplace_back();
+    Member& m = members[members_used++];
+    m.code.clear();
+    m.start = m.end = -1;
+    m.rule = nullptr;
+    return m;
+  }
+  std::string_view Norm(int i) const {
+    return std::string_view(norm).substr(toks[i].norm, toks[i].len);
+  }
+};
+
+CoderScratch::CoderScratch() : impl_(std::make_unique<Impl>()) {}
+CoderScratch::~CoderScratch() = default;
+
+Coder::Coder(std::shared_ptr<const Dictionary> dictionary, CoderOptions options)
+    : dict_(std::move(dictionary)), options_(std::move(options)) {}
+
+namespace {
+
+Cls FixedClass(std::string_view w) {
+  switch (w.size()) {
+    case 1:
+      if (w == "A") return Cls::kDet;
+      if (w == ",") return Cls::kComma;
+      if (w == ";") return Cls::kComma;
+      break;
+    case 2:
+      if (w == "AN") return Cls::kDet;
+      if (w == "OR") return Cls::kConj;
+      if (w == "HE" || w == "IT") return Cls::kPronoun;
+      if (w == "BY") return Cls::kBy;
+      if (w == "OF" || w == "IN") return Cls::kPrep;
+      if (w == "'S") return Cls::kPossessive;
+      break;
+    case 3:
+      if (w == "THE") return Cls::kDet;
+      if (w == "AND" || w == "BUT" || w == "NOR") return Cls::kConj;
+      if (w == "SHE" || w == "ITS" || w == "HIS" || w == "HER") return Cls::kPronoun;
+      if (w == "WAS") return Cls::kAux;
+      break;
+    case 4:
+      if (w == "THEY" || w == "THEM") return Cls::kPronoun;
+      if (w == "WERE" || w == "BEEN") return Cls::kAux;
+      break;
+    case 5:
+      if (w == "THEIR") return Cls::kPronoun;
+      break;
+    case 6:
+      if (w == "FORMER") return Cls::kFormer;
+      break;
+  }
+  return Cls::kNone;
+}
+
+bool IsSpecial(const std::string& code) {
+  return code == "---" || code == "###" || code == "+++";
+}
+
+// Appends agent `a` to actor code `c` unless it is already there on a 3-letter boundary
+// (TABARI 5.4).
+void ComposeAgent(const AgentInfo& a, std::string* code) {
+  const std::string& ag = a.code;
+  if (ag.empty()) return;
+  if (a.prefix) {
+    if (!code->starts_with(ag)) code->insert(0, ag);
+    return;
+  }
+  for (size_t p = 0; p + ag.size() <= code->size(); p += 3) {
+    if (code->compare(p, ag.size(), ag) == 0) return;
+  }
+  code->append(ag);
+}
+
+}  // namespace
+
+// All per-sentence logic lives in this helper so the public class stays small.
+class SentenceCoder {
+ public:
+  SentenceCoder(const Dictionary& d, const CoderOptions& o, CoderScratch::Impl& s,
+                std::string_view sentence, const Event& tmpl, std::vector<Event>* out,
+                CoderTrace* trace)
+      : d_(d), o_(o), s_(s), sentence_(sentence), tmpl_(tmpl), out_(out), trace_(trace) {}
+
+  SentenceOutcome Run();
+
+ private:
+  void Tokenize();
+  void Resolve();
+  bool FindDiscard();
+  SentenceOutcome Classify();
+  void ComposeAgents();
+  void BuildActors();
+  void FindCompounds();
+  void Coreference();
+  void EliminateCommas();
+  SentenceOutcome CheckComplexity();
+  SentenceOutcome CodeClauses();
+
+  int AddActorFromUnit(int u);
+  bool Capitalised(int tok) const { return s_.toks[tok].cap; }
+  std::string_view Norm(int i) const { return s_.Norm(i); }
+  const Unit* UnitAt(int tok) const {
+    int u = s_.unit_of[tok];
+    return u < 0 ? nullptr : &s_.units[u];
+  }
+
+  // Clause-level matching over s_.seq.
+  void BuildClause(int from, int to);
+  bool WordAt(int q, WordId w, dict::WordMatch m) const {
+    return sw_.TokenAccepts(s_.seq[q], w, m);
+  }
+  bool SynsetForward(int32_t synset, int q, int* next) const;
+  bool SynsetBackward(int32_t synset, int q, int* first) const;
+  bool MatchUp(const CompiledPattern& p, int k, int q, bool adjacent, Binding* b) const;
+  bool MatchDown(const CompiledPattern& p, int k, int q, bool adjacent, Binding* b) const;
+  bool ActorStartsAt(int q) const { return s_.seq_actor_end[q] >= 0; }
+  int FirstActor(int from, int to, int exclude_code_of) const;
+  int LastActorBefore(int q) const;
+
+  // Emits events for one verb; returns how many (0 when the verb yields none).
+  enum class VerbResult { kNone, kEvent, kDiscard, kComplex };
+  VerbResult CodeVerb(int verb_unit, int vq0, int vq1, int clause_index, int carried_source,
+                      int* used_source, const dict::EventCode** fired,
+                      std::vector<Event>* events);
+  void MakeEvents(int source, int target, const std::string& default_source,
+                  const std::string& default_target, const dict::EventCode& code,
+                  const std::string& rule, const Unit& verb, std::vector<Event>* events);
+  bool SameCodes(int a, int b) const;
+  bool HasActorAfter(int q) const;
+  bool HasActorBefore(int q) const;
+
+  const Dictionary& d_;
+  const CoderOptions& o_;
+  CoderScratch::Impl& s_;
+  std::string_view sentence_;
+  const Event& tmpl_;
+  std::vector<Event>* out_;
+  CoderTrace* trace_;
+  SentenceWords sw_;
+  int n_ = 0;
+  bool all_caps_ = true;
+};
+
+void SentenceCoder::Tokenize() {
+  text::Tokenize(sentence_, &s_.ts);
+  s_.toks.clear();
+  s_.norm.clear();
+  const auto& ts = s_.ts;
+  for (size_t i = 0; i < ts.tokens.size(); ++i) {
+    const text::Token& t = ts.tokens[i];
+    std::string_view nv = ts.Norm(t);
+    if (t.kind == text::TokenKind::kPunct) {
+      // TABARI keeps commas (and reads ';' as one); other marks separate nothing.
+      if (nv != "," && nv != ";") {
+        if (nv == "." || nv == "!" || nv == "?" || nv == "\"" || nv == "'" || nv == "`" ||
+            nv == "``" || nv == "''") {
+          continue;
+        }
+      }
+    }
+    if (nv == "N'T" && !s_.toks.empty()) {  // "DID N'T" -> "DIDN'T" as dictionaries spell it
+      Tok& prev = s_.toks.back();
+      std::string prev_norm = s_.norm.substr(prev.norm, prev.len);
+      prev.norm = static_cast<uint32_t>(s_.norm.size());
+      s_.norm.append(prev_norm).append(nv);
+      prev.len = static_cast<uint32_t>(s_.norm.size() - prev.norm);
+      prev.end = t.end;
+      continue;
+    }
+    bool cap = t.capitalized;
+    if (t.kind == text::TokenKind::kWord) {
+      for (uint32_t b = t.start; b < t.end; ++b) {
+        char c = sentence_[b];
+        if (c >= 'a' && c <= 'z') {
+          all_caps_ = false;
+          break;
+        }
+      }
+    }
+    // TABARI reads hyphens as blanks: "al-Assad" is two words.
+    size_t from = 0;
+    bool ascii_span = (t.end - t.start) == nv.size();
+    while (from <= nv.size()) {
+      size_t dash = nv.find('-', from);
+      if (dash == std::string_view::npos) dash = nv.size();
+      if (dash > from || (nv.size() == 1)) {
+        Tok tok;
+        tok.norm = static_cast<uint32_t>(s_.norm.size());
+        s_.norm.append(nv.substr(from, std::max<size_t>(dash - from, nv.size() == 1 ? 1 : 0)));
+        tok.len = static_cast<uint32_t>(s_.norm.size() - tok.norm);
+        tok.start = ascii_span ? t.start + static_cast<uint32_t>(from) : t.start;
+        tok.end = ascii_span ? t.start + static_cast<uint32_t>(dash) : t.end;
+        tok.cap = from == 0 ? cap : (sentence_[tok.start] >= 'A' && sentence_[tok.start] <= 'Z');
+        tok.word = t.kind != text::TokenKind::kPunct;
+        s_.toks.push_back(tok);
+        s_.norm.push_back(' ');
+      }
+      if (nv.size() == 1) break;
+      from = dash + 1;
+    }
+  }
+  n_ = static_cast<int>(s_.toks.size());
+}
+
+void SentenceCoder::Resolve() {
+  s_.matches.clear();
+  s_.begin.assign(1, 0);
+  s_.barrier.assign(n_ + 1, 0);
+  for (int i = 0; i < n_; ++i) {
+    if (s_.toks[i].word) d_.Lookup(Norm(i), &s_.matches);
+    s_.begin.push_back(static_cast<uint32_t>(s_.matches.size()));
+    s_.barrier[i] = !s_.toks[i].word;
+  }
+  sw_.matches = s_.matches.data();
+  sw_.begin = s_.begin.data();
+  sw_.barrier = s_.barrier.data();
+  sw_.size = n_;
+}
+
+bool SentenceCoder::FindDiscard() {
+  if (d_.discards().empty()) return false;
+  PhraseTrie::Match m;
+  for (int i = 0; i < n_; ++i) {
+    if (d_.discards().LongestAt(sw_, i, 0, &m)) return true;
+  }
+  return false;
+}
+
+SentenceOutcome SentenceCoder::Classify() {
+  s_.units.clear();
+  s_.unit_of.assign(n_, -1);
+  int i = 0;
+  while (i < n_) {
+    Cls fixed = FixedClass(Norm(i));
+    Candidate best;
+    auto consider = [&](const PhraseTrie& trie, Cls cls, int gap) {
+      PhraseTrie::Match m;
+      if (trie.empty() || !trie.LongestAt(sw_, i, gap, &m)) return;
+      if (best.cls == Cls::kNone || m.chars > best.m.chars ||
+          (m.chars == best.m.chars && m.elements > best.m.elements)) {
+        best.cls = cls;
+        best.m = m;
+      }
+    };
+    if (s_.toks[i].word) {
+      consider(d_.actors(), Cls::kActor, o_.actor_gap);
+      consider(d_.nouns(), Cls::kNoun, 0);
+      consider(d_.agents(), Cls::kAgent, 0);
+      consider(d_.verbs(), Cls::kVerb, 2);
+      consider(d_.adjectives(), Cls::kAdj, 0);
+    }
+    Unit u;
+    u.start = i;
+    if (fixed != Cls::kNone && (best.cls == Cls::kNone || best.m.end <= i + 1)) {
+      u.cls = fixed;
+      u.end = i + 1;
+    } else if (best.cls != Cls::kNone) {
+      u.cls = best.cls;
+      u.end = best.m.end;
+      u.ref = best.m.payload;
+    } else {
+      u.cls = s_.toks[i].word ? Cls::kNone : Cls::kPunct;
+      u.end = i + 1;
+    }
+    if (u.cls == Cls::kVerb) {
+      const VerbInfo& v = d_.verb(u.ref);
+      // TABARI 7.4: a determiner before it, or a capital letter inside a mixed-case
+      // sentence, makes the word a noun.
+      bool after_det = i > 0 && FixedClass(Norm(i - 1)) == Cls::kDet;
+      bool capital = i > 0 && Capitalised(i) && !all_caps_;
+      if (after_det || capital) {
+        u.cls = Cls::kNoun;
+      } else if (d_.verb_block(v.block).patterns.empty()) {
+        if (v.code.primary == "---") u.cls = Cls::kNoun;
+        if (v.code.primary == "###") return SentenceOutcome::kDiscarded;
+        if (v.code.primary == "+++") return SentenceOutcome::kComplex;
+      }
+      if (trace_ && u.cls == Cls::kVerb) trace_->OnVerb(v.text, v.rule);
+    } else if (u.cls == Cls::kActor) {
+      const auto& codes = d_.actor(u.ref).CodesFor(tmpl_.date);
+      if (codes.empty() || codes[0] == "---") {
+        u.cls = Cls::kNoun;
+      } else if (codes[0] == "###") {
+        return SentenceOutcome::kDiscarded;
+      } else if (codes[0] == "+++") {
+        return SentenceOutcome::kComplex;
+      }
+    }
+    int index = static_cast<int>(s_.units.size());
+    for (int k = u.start; k < u.end; ++k) {
+      if (s_.unit_of[k] < 0) s_.unit_of[k] = index;
+    }
+    s_.units.push_back(u);
+    i = u.end;
+  }
+  return SentenceOutcome::kCoded;
+}
+
+int SentenceCoder::AddActorFromUnit(int ui) {
+  Unit& u = s_.units[ui];
+  const ActorInfo& info = d_.actor(u.ref);
+  ActorRef a;
+  a.start = u.start;
+  a.end = u.end;
+  a.mem_begin = static_cast<int>(s_.members_used);
+  for (const auto& code : info.CodesFor(tmpl_.date)) {
+    if (IsSpecial(code)) continue;
+    Member& m = s_.NewMember();
+    m.code = code;
+    m.start = u.start;
+    m.end = u.end;
+    m.rule = &info.rule;
+  }
+  a.mem_end = static_cast<int>(s_.members_used);
+  a.compound = a.MemberCount() > 1;
+  u.actor = static_cast<int>(s_.actors.size());
+  s_.actors.push_back(a);
+  return u.actor;
+}
+
+void SentenceCoder::BuildActors() {
+  s_.actors.clear();
+  s_.members_used = 0;
+  for (size_t ui = 0; ui < s_.units.size(); ++ui) {
+    if (s_.units[ui].cls == Cls::kActor) AddActorFromUnit(static_cast<int>(ui));
+  }
+}
+
+void SentenceCoder::ComposeAgents() {
+  auto& units = s_.units;
+  const int count = static_cast<int>(units.size());
+  auto attach = [&](int actor_unit, int agent_unit, bool former) {
+    Unit& a = units[actor_unit];
+    Unit& g = units[agent_unit];
+    ActorRef& ref = s_.actors[a.actor];
+    for (int m = ref.mem_begin; m < ref.mem_end; ++m) {
+      Member& mem = s_.members[m];
+      if (former) {
+        ComposeAgent(AgentInfo{"ELI", false, {}}, &mem.code);
+      } else {
+        ComposeAgent(d_.agent(g.ref), &mem.code);
+      }
+      mem.start = std::min(mem.start, g.start);
+      mem.end = std::max(mem.end, g.end);
+    }
+    g.agent_used = true;
+  };
+  auto is_former = [&](int agent_unit) {
+    return agent_unit > 0 && units[agent_unit - 1].cls == Cls::kFormer;
+  };
+  // AGENT OF|IN [THE] ACTOR: "the ambassador of Arnor".
+  for (int g = 0; g < count; ++g) {
+    if (units[g].cls != Cls::kAgent || units[g].agent_used) continue;
+    int k = g + 1;
+    if (k < count && units[k].cls == Cls::kPrep) {
+      ++k;
+      while (k < count && units[k].cls == Cls::kDet) ++k;
+      if (k < count && units[k].cls == Cls::kActor) attach(k, g, is_former(g));
+    }
+  }
+  // ACTOR ['S] AGENT: "Russian ambassador", "Arnor's foreign minister".
+  for (int a = 0; a < count; ++a) {
+    if (units[a].cls != Cls::kActor) continue;
+    int k = a + 1;
+    if (k < count && units[k].cls == Cls::kPossessive) ++k;
+    if (k < count && units[k].cls == Cls::kFormer) ++k;
+    if (k < count && units[k].cls == Cls::kAgent && !units[k].agent_used) {
+      attach(a, k, is_former(k));
+    }
+  }
+  // AGENT ACTOR: "President Umbardacil".
+  for (int a = 1; a < count; ++a) {
+    if (units[a].cls != Cls::kActor) continue;
+    int g = a - 1;
+    if (units[g].cls == Cls::kAgent && !units[g].agent_used) attach(a, g, is_former(g));
+  }
+  if (!o_.convert_agents) return;
+  for (int g = 0; g < count; ++g) {
+    Unit& u = units[g];
+    if (u.cls != Cls::kAgent || u.agent_used) continue;
+    ActorRef a;
+    a.start = u.start;
+    a.end = u.end;
+    a.mem_begin = static_cast<int>(s_.members_used);
+    Member& m = s_.NewMember();
+    m.code = is_former(g) ? "ELI" : d_.agent(u.ref).code;
+    m.start = u.start;
+    m.end = u.end;
+    m.rule = &d_.agent(u.ref).rule;
+    a.mem_end = static_cast<int>(s_.members_used);
+    u.cls = Cls::kActor;
+    u.actor = static_cast<int>(s_.actors.size());
+    s_.actors.push_back(a);
+  }
+}
+
+// TABARI 7.5: <np> AND <np>, <np>, ... AND <actor>, where np = det/adj* actor.
+void SentenceCoder::FindCompounds() {
+  auto& units = s_.units;
+  const int count = static_cast<int>(units.size());
+  auto skip_modifiers = [&](int k) {
+    while (k < count && (units[k].cls == Cls::kDet || units[k].cls == Cls::kAdj ||
+                         (units[k].cls == Cls::kAgent && units[k].agent_used))) {
+      ++k;
+    }
+    return k;
+  };
+  for (int a = 0; a < count; ++a) {
+    if (units[a].cls != Cls::kActor || units[a].in_compound) continue;
+    int last_and_member = -1;
+    std::vector<int> list;  // actor units in the candidate compound; small, rare
+    list.push_back(a);
+    int k = a + 1;
+    while (k < count) {
+      while (k < count && units[k].cls == Cls::kAgent && units[k].agent_used) ++k;
+      if (k >= count) break;
+      Cls sep = units[k].cls;
+      bool is_and = sep == Cls::kConj && Norm(units[k].start) == "AND";
+      if (!is_and && sep != Cls::kComma) break;
+      int next = skip_modifiers(k + 1);
+      if (next < count && is_and == false && units[next].cls == Cls::kConj &&
+          Norm(units[next].start) == "AND") {
+        next = skip_modifiers(next + 1);  // Oxford comma: ", and"
+        is_and = true;
+      }
+      if (next >= count || units[next].cls != Cls::kActor) break;
+      list.push_back(next);
+      if (is_and) last_and_member = static_cast<int>(list.size()) - 1;
+      k = next + 1;
+    }
+    if (last_and_member < 1) continue;
+    list.resize(last_and_member + 1);
+    // Merge into the first actor's ref; members of an actor are contiguous only for the
+    // first, so copy the others' members to the end.
+    ActorRef merged;
+    merged.start = units[list.front()].start;
+    merged.end = units[list.back()].end;
+    merged.mem_begin = static_cast<int>(s_.members_used);
+    for (int ui : list) {
+      const ActorRef& r = s_.actors[units[ui].actor];
+      for (int m = r.mem_begin; m < r.mem_end; ++m) {
+        Member copy = s_.members[m];
+        Member& dst = s_.NewMember();
+        dst.code = copy.code;
+        dst.start = copy.start;
+        dst.end = copy.end;
+        dst.rule = copy.rule;
+      }
+    }
+    merged.mem_end = static_cast<int>(s_.members_used);
+    merged.compound = true;
+    int id = static_cast<int>(s_.actors.size());
+    s_.actors.push_back(merged);
+    for (int ui = list.front(); ui <= list.back(); ++ui) {
+      units[ui].in_compound = true;
+      if (units[ui].cls == Cls::kActor) units[ui].actor = id;
+    }
+    a = list.back();
+  }
+  // Compound nouns and adjectives keep their conjunction from splitting clauses (7.5.1).
+  for (int c = 1; c + 1 < count; ++c) {
+    if (units[c].cls != Cls::kConj) continue;
+    Cls before = units[c - 1].cls;
+    int k = c + 1;
+    while (k < count && units[k].cls == Cls::kAdj) ++k;
+    if (k >= count) continue;
+    if ((before == Cls::kNoun && units[k].cls == Cls::kNoun) ||
+        (before == Cls::kAdj && units[c + 1].cls == Cls::kAdj)) {
+      units[c].in_compound = true;
+    }
+  }
+}
+
+void SentenceCoder::Coreference() {
+  if (s_.actors.empty()) return;
+  auto& units = s_.units;
+  for (size_t ui = 0; ui < units.size(); ++ui) {
+    Unit& u = units[ui];
+    if (u.cls != Cls::kPronoun) continue;
+    std::string_view p = Norm(u.start);
+    int referent = -1;
+    if (p == "HE" || p == "SHE" || p == "IT") {
+      for (size_t k = 0; k < units.size() && referent < 0; ++k) {
+        if (units[k].cls == Cls::kActor) referent = units[k].actor;
+      }
+    } else if (p == "ITS" || p == "HIS" || p == "HER") {
+      for (size_t k = 0; k < ui && referent < 0; ++k) {
+        if (units[k].cls == Cls::kActor) referent = units[k].actor;
+      }
+    } else {
+      for (size_t k = 0; k < units.size() && referent < 0; ++k) {
+        if (units[k].cls == Cls::kActor && s_.actors[units[k].actor].compound) {
+          referent = units[k].actor;
+        }
+      }
+      for (size_t k = 0; k < units.size() && referent < 0; ++k) {
+        if (units[k].cls == Cls::kActor) referent = units[k].actor;
+      }
+    }
+    if (referent < 0) continue;
+    ActorRef ref = s_.actors[referent];
+    ActorRef a;
+    a.start = u.start;
+    a.end = u.end;
+    a.pronoun = true;
+    a.compound = ref.compound;
+    a.mem_begin = static_cast<int>(s_.members_used);
+    for (int m = ref.mem_begin; m < ref.mem_end; ++m) {
+      Member src = s_.members[m];
+      Member& dst = s_.NewMember();
+      dst.code = src.code;
+      dst.start = u.start;
+      dst.end = u.end;
+      dst.rule = src.rule;
+    }
+    a.mem_end = static_cast<int>(s_.members_used);
+    u.actor = static_cast<int>(s_.actors.size());
+    s_.actors.push_back(a);
+    if (trace_) {
+      for (int m = a.mem_begin; m < a.mem_end; ++m) {
+        trace_->OnActor(p, s_.members[m].code, "pronoun");
+      }
+    }
+  }
+}
+
+void SentenceCoder::EliminateCommas() {
+  s_.active.assign(n_, 1);
+  if (!o_.comma_enabled) return;
+  std::vector<int>& commas = s_.clause_bounds;  // reused as scratch here
+  commas.clear();
+  for (int i = 0; i < n_; ++i) {
+    const Unit* u = UnitAt(i);
+    if (u && u->cls == Cls::kComma && !u->in_compound) commas.push_back(i);
+  }
+  if (commas.empty()) return;
+  auto drop = [&](int from, int to) {
+    for (int i = from; i < to; ++i) s_.active[i] = 0;
+  };
+  int first = commas.front();
+  if (first > o_.comma_bmin && first <= o_.comma_bmax) drop(0, first + 1);
+  for (size_t k = 0; k + 1 < commas.size(); ++k) {
+    int words = commas[k + 1] - commas[k] - 1;
+    if (words > o_.comma_min && words <= o_.comma_max) drop(commas[k], commas[k + 1]);
+  }
+  int last = commas.back();
+  int words = n_ - last - 1;
+  if (words > o_.comma_emin && words <= o_.comma_emax) drop(last, n_);
+}
+
+SentenceOutcome SentenceCoder::CheckComplexity() {
+  int verbs = 0, actors = 0, pronouns = 0, conj = 0;
+  bool actor_seen = false, actor_before_first_verb = false, actor_after_first_verb = false;
+  bool verb_seen = false;
+  for (const Unit& u : s_.units) {
+    if (!s_.active[u.start]) continue;
+    switch (u.cls) {
+      case Cls::kVerb:
+        ++verbs;
+        if (!verb_seen) actor_before_first_verb = actor_seen;
+        verb_seen = true;
+        break;
+      case Cls::kActor:
+        ++actors;
+        actor_seen = true;
+        if (verb_seen) actor_after_first_verb = true;
+        break;
+      case Cls::kPronoun:
+        ++pronouns;
+        if (u.actor >= 0) {
+          actor_seen = true;
+          if (verb_seen) actor_after_first_verb = true;
+        }
+        break;
+      case Cls::kConj:
+        conj += u.in_compound ? 0 : 1;
+        break;
+      default:
+        break;
+    }
+  }
+  const char* why = nullptr;
+  if (o_.complex_verbs > 0 && verbs >= o_.complex_verbs) why = "too many verbs";
+  if (o_.complex_actors > 0 && actors >= o_.complex_actors) why = "too many actors";
+  if (o_.complex_pronouns > 0 && pronouns >= o_.complex_pronouns) why = "too many pronouns";
+  if (o_.complex_conj > 0 && conj >= o_.complex_conj) why = "too many conjunctions";
+  if (o_.complex_no_verb && verbs == 0) why = "no verb";
+  if (o_.complex_no_actor_prior && verbs > 0 && !actor_before_first_verb) {
+    why = "no actor before the first verb";
+  }
+  if (o_.complex_no_actor_after && verbs > 0 && !actor_after_first_verb) {
+    why = "no actor after the first verb";
+  }
+  if (why != nullptr) {
+    if (trace_) trace_->OnOutcome(SentenceOutcome::kComplex, why);
+    return SentenceOutcome::kComplex;
+  }
+  return SentenceOutcome::kCoded;
+}
+
+// ---- clause matching ------------------------------------------------------------------
+
+void SentenceCoder::BuildClause(int from, int to) {
+  s_.seq.clear();
+  for (int i = from; i < to; ++i) {
+    if (s_.active[i]) s_.seq.push_back(i);
+  }
+  const int m = static_cast<int>(s_.seq.size());
+  s_.seq_actor_end.assign(m, -1);
+  s_.seq_actor_last.assign(m, -1);
+  // seq_actor_end[q] = seq position after the actor that starts at q.
+  int q = 0;
+  while (q < m) {
+    const Unit* u = UnitAt(s_.seq[q]);
+    if (u && u->actor >= 0 && (u->cls == Cls::kActor || u->cls == Cls::kPronoun)) {
+      const ActorRef& a = s_.actors[u->actor];
+      int r = q;
+      while (r < m && s_.seq[r] < a.end) ++r;
+      s_.seq_actor_end[q] = r;
+      s_.seq_actor_last[r - 1] = q;
+      q = r;
+    } else {
+      ++q;
+    }
+  }
+}
+
+int SentenceCoder::FirstActor(int from, int to, int exclude) const {
+  for (int q = from; q < to; ++q) {
+    if (s_.seq_actor_end[q] < 0) continue;
+    int a = s_.unit_of[s_.seq[q]] >= 0 ? s_.units[s_.unit_of[s_.seq[q]]].actor : -1;
+    if (a < 0) continue;
+    if (exclude >= 0 && SameCodes(a, exclude)) continue;
+    return a;
+  }
+  return -1;
+}
+
+bool SentenceCoder::SameCodes(int a, int b) const {
+  const ActorRef& x = s_.actors[a];
+  const ActorRef& y = s_.actors[b];
+  if (x.MemberCount() != y.MemberCount()) return false;
+  for (int k = 0; k < x.MemberCount(); ++k) {
+    if (s_.members[x.mem_begin + k].code != s_.members[y.mem_begin + k].code) return false;
+  }
+  return true;
+}
+
+bool SentenceCoder::SynsetForward(int32_t synset, int q, int* next) const {
+  const int m = static_cast<int>(s_.seq.size());
+  for (const auto& member : d_.synset(synset).members) {
+    int r = q;
+    bool ok = true;
+    for (size_t k = 0; k < member.size() && ok; ++k) {
+      if (k > 0 && !member[k - 1].adjacent_to_next) {
+        while (r < m && !WordAt(r, member[k].word, member[k].match)) ++r;
+      }
+      ok = r < m && WordAt(r, member[k].word, member[k].match);
+      ++r;
+    }
+    if (ok) {
+      *next = r;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::SynsetBackward(int32_t synset, int q, int* first) const {
+  for (const auto& member : d_.synset(synset).members) {
+    int r = q;
+    bool ok = true;
+    for (int k = static_cast<int>(member.size()) - 1; k >= 0 && ok; --k) {
+      if (k + 1 < static_cast<int>(member.size()) && !member[k].adjacent_to_next) {
+        while (r >= 0 && !WordAt(r, member[k].word, member[k].match)) --r;
+      }
+      ok = r >= 0 && WordAt(r, member[k].word, member[k].match);
+      --r;
+    }
+    if (ok) {
+      *first = r + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::MatchUp(const CompiledPattern& p, int k, int q, bool adjacent,
+                            Binding* b) const {
+  if (k == static_cast<int>(p.items.size())) return true;
+  const PatternItem& it = p.items[k];
+  const int m = static_cast<int>(s_.seq.size());
+  for (int r = q; r < m; ++r) {
+    if (adjacent && r != q) break;
+    switch (it.kind) {
+      case Kind::kWord:
+        if (WordAt(r, it.word, it.match) && MatchUp(p, k + 1, r + 1, it.adjacent_to_next, b)) {
+          return true;
+        }
+        break;
+      case Kind::kSynset: {
+        int next;
+        if (SynsetForward(it.synset, r, &next) &&
+            MatchUp(p, k + 1, next, it.adjacent_to_next, b)) {
+          return true;
+        }
+        break;
+      }
+      case Kind::kSource:
+      case Kind::kTarget:
+      case Kind::kCompound:
+      case Kind::kSkip: {
+        if (!ActorStartsAt(r)) break;
+        int actor = s_.units[s_.unit_of[s_.seq[r]]].actor;
+        // The first actor in the right place is the one: if it does not fit, fail.
+        if (it.kind == Kind::kCompound && !s_.actors[actor].compound) return false;
+        Binding saved = *b;
+        if (it.kind == Kind::kSource) b->source = actor;
+        if (it.kind == Kind::kTarget) b->target = actor;
+        if (it.kind == Kind::kCompound) {
+          b->source = b->target = actor;
+          b->compound = true;
+        }
+        if (MatchUp(p, k + 1, s_.seq_actor_end[r], it.adjacent_to_next, b)) return true;
+        *b = saved;
+        return false;
+      }
+      case Kind::kVerb:
+        return false;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::MatchDown(const CompiledPattern& p, int k, int q, bool adjacent,
+                              Binding* b) const {
+  if (k < 0) return true;
+  const PatternItem& it = p.items[k];
+  bool adj = it.adjacent_to_next;
+  for (int r = q - 1; r >= 0; --r) {
+    if (adj && r != q - 1) break;
+    switch (it.kind) {
+      case Kind::kWord:
+        if (WordAt(r, it.word, it.match) && MatchDown(p, k - 1, r, false, b)) return true;
+        break;
+      case Kind::kSynset: {
+        int first;
+        if (SynsetBackward(it.synset, r, &first) && MatchDown(p, k - 1, first, false, b)) {
+          return true;
+        }
+        break;
+      }
+      case Kind::kSource:
+      case Kind::kTarget:
+      case Kind::kCompound:
+      case Kind::kSkip: {
+        int start = s_.seq_actor_last[r];
+        if (start < 0) break;
+        int actor = s_.units[s_.unit_of[s_.seq[start]]].actor;
+        if (it.kind == Kind::kCompound && !s_.actors[actor].compound) return false;
+        Binding saved = *b;
+        if (it.kind == Kind::kSource) b->source = actor;
+        if (it.kind == Kind::kTarget) b->target = actor;
+        if (it.kind == Kind::kCompound) {
+          b->source = b->target = actor;
+          b->compound = true;
+        }
+        if (MatchDown(p, k - 1, start, false, b)) return true;
+        *b = saved;
+        return false;
+      }
+      case Kind::kVerb:
+        return false;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::HasActorAfter(int q) const {
+  for (int r = q; r < static_cast<int>(s_.seq.size()); ++r) {
+    if (ActorStartsAt(r)) return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::HasActorBefore(int q) const {
+  for (int r = 0; r < q; ++r) {
+    if (ActorStartsAt(r)) return true;
+  }
+  return false;
+}
+
+SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq1,
+                                                  int clause_index, int carried_source,
+                                                  int* used_source,
+                                                  const dict::EventCode** fired,
+                                                  std::vector<Event>* events) {
+  const Unit& vu = s_.units[verb_unit];
+  const VerbInfo& verb = d_.verb(vu.ref);
+  const VerbBlockInfo& block = d_.verb_block(verb.block);
+  Binding b;
+  const dict::EventCode* code = &verb.code;
+  const std::string* rule = &verb.rule;
+  for (const CompiledPattern& p : block.patterns) {
+    Binding trial;
+    bool ok = MatchDown(p, p.verb_pos - 1, vq0, false, &trial) &&
+              MatchUp(p, p.verb_pos + 1, vq1, p.items[p.verb_pos].adjacent_to_next, &trial);
+    if (trace_) trace_->OnPattern(p.rule, ok);
+    if (ok) {
+      b = trial;
+      code = &p.code;
+      rule = &p.rule;
+      break;
+    }
+  }
+  *fired = code;
+  if (code->primary.empty() || code->primary == "---") return VerbResult::kNone;
+  if (code->primary == "###") return VerbResult::kDiscard;
+  if (code->primary == "+++") return VerbResult::kComplex;
+
+  int source = b.source, target = b.target;
+  const int m = static_cast<int>(s_.seq.size());
+  bool designated = source >= 0 || target >= 0;
+  // TABARI 7.9: passive voice reverses the default search.
+  bool passive = false;
+  if (!designated && vq1 < m && UnitAt(s_.seq[vq1]) && UnitAt(s_.seq[vq1])->cls == Cls::kBy) {
+    for (int back = 1; back <= 2 && vq0 - back >= 0; ++back) {
+      const Unit* u = UnitAt(s_.seq[vq0 - back]);
+      if (u && u->cls == Cls::kAux) passive = true;
+    }
+  }
+  bool actor_prior = HasActorBefore(vq0) || (clause_index > 0 && carried_source >= 0);
+  bool actor_after = HasActorAfter(vq1);
+  std::string_view default_source, default_target;
+  if (passive) {
+    source = FirstActor(vq1, m, -1);
+    target = FirstActor(0, vq0, source);
+    if (target < 0 && source >= 0 && s_.actors[source].compound) target = source;
+  } else {
+    if (source < 0 && !b.compound) {
+      bool use_carried = clause_index > 0 && carried_source >= 0 && !(vq0 > 0 && ActorStartsAt(0));
+      if (use_carried && (target < 0 || !SameCodes(carried_source, target))) {
+        source = carried_source;
+      } else {
+        source = FirstActor(0, vq0, target);
+        if (source < 0 && !(o_.default_source_prior && !o_.default_source.empty())) {
+          source = FirstActor(vq1, m, target);
+        }
+      }
+    }
+    if (target < 0 && !b.compound) {
+      target = FirstActor(vq1, m, source);
+      if (target < 0 && !(o_.default_target_after && !o_.default_target.empty())) {
+        target = FirstActor(0, vq0, source);
+      }
+      if (target < 0 && source >= 0 && s_.actors[source].compound) target = source;
+    }
+  }
+  if (o_.default_source_prior && !o_.default_source.empty() && !actor_prior && b.source < 0 &&
+      !b.compound) {
+    source = -1;
+  }
+  if (o_.default_target_after && !o_.default_target.empty() && !actor_after && b.target < 0 &&
+      !b.compound) {
+    target = -1;
+  }
+  if (source < 0) default_source = o_.default_source;
+  if (target < 0) default_target = o_.default_target;
+  if ((source < 0 && default_source.empty()) || (target < 0 && default_target.empty())) {
+    if (trace_) trace_->OnOutcome(SentenceOutcome::kNoEvent, "verb has no source or target");
+    return VerbResult::kNone;
+  }
+  *used_source = source;
+  size_t before = events->size();
+  MakeEvents(source, target, std::string(default_source), std::string(default_target), *code,
+             *rule, vu, events);
+  return events->size() > before ? VerbResult::kEvent : VerbResult::kNone;
+}
+
+void SentenceCoder::MakeEvents(int source, int target, const std::string& default_source,
+                               const std::string& default_target, const dict::EventCode& code,
+                               const std::string& rule, const Unit& verb,
+                               std::vector<Event>* events) {
+  auto span_of = [&](int member, ActorSpan* span) {
+    const Member& m = s_.members[member];
+    span->code = m.code;
+    if (m.start >= 0) {
+      span->start = static_cast<int32_t>(s_.toks[m.start].start);
+      span->end = static_cast<int32_t>(s_.toks[m.end - 1].end);
+      span->text = std::string(sentence_.substr(span->start, span->end - span->start));
+    }
+  };
+  auto emit = [&](const ActorSpan& src, const ActorSpan& tgt, const std::string& c) {
+    if (src.code == tgt.code) return;
+    for (const Event& e : *events) {
+      if (e.source.code == src.code && e.target.code == tgt.code && e.code == c) return;
+    }
+    Event e = tmpl_;
+    e.sentence = std::string(sentence_);
+    e.source = src;
+    e.target = tgt;
+    e.code = c;
+    e.root = c.substr(0, std::min<size_t>(2, c.size()));
+    if (const CameoCode* cc = LookupCameo(c)) {
+      e.quad_class = cc->quad_class;
+      e.goldstein = cc->goldstein;
+    }
+    e.verb.start = static_cast<int32_t>(s_.toks[verb.start].start);
+    e.verb.end = static_cast<int32_t>(s_.toks[verb.end - 1].end);
+    e.verb.text = std::string(sentence_.substr(e.verb.start, e.verb.end - e.verb.start));
+    e.rule = rule;
+    events->push_back(std::move(e));
+  };
+  auto spans = [&](int actor, const std::string& fallback, std::vector<ActorSpan>* out) {
+    if (actor < 0) {
+      ActorSpan s;
+      s.code = fallback;
+      out->push_back(s);
+      return;
+    }
+    const ActorRef& a = s_.actors[actor];
+    for (int m = a.mem_begin; m < a.mem_end; ++m) {
+      ActorSpan s;
+      span_of(m, &s);
+      out->push_back(std::move(s));
+    }
+  };
+  std::vector<ActorSpan> sources, targets;
+  spans(source, default_source, &sources);
+  spans(target, default_target, &targets);
+  for (const auto& src : sources) {
+    for (const auto& tgt : targets) {
+      emit(src, tgt, code.primary);
+      if (!code.paired.empty()) emit(tgt, src, code.paired);
+    }
+  }
+}
+
+SentenceOutcome SentenceCoder::CodeClauses() {
+  // Clause boundaries: conjunctions that are not inside compounds.
+  std::vector<int>& bounds = s_.clause_bounds;
+  bounds.clear();
+  bounds.push_back(0);
+  for (const Unit& u : s_.units) {
+    if (u.cls == Cls::kConj && !u.in_compound && s_.active[u.start]) bounds.push_back(u.start);
+  }
+  bounds.push_back(n_);
+  std::vector<Event>& found = s_.pending;
+  found.clear();
+  int carried_source = -1;
+  bool any_normal = false;
+  size_t sentence_first = out_->size();
+  std::vector<Event> subordinate;
+  std::vector<Event> dominant;
+  for (size_t c = 0; c + 1 < bounds.size(); ++c) {
+    int from = bounds[c] + (c > 0 ? 1 : 0);
+    BuildClause(from, bounds[c + 1]);
+    const int m = static_cast<int>(s_.seq.size());
+    bool clause_done = false;
+    int clause_first_actor = FirstActor(0, m, -1);
+    std::vector<Event> clause_subordinate;
+    for (int q = 0; q < m; ++q) {
+      const Unit* u = UnitAt(s_.seq[q]);
+      if (!u || u->cls != Cls::kVerb || s_.seq[q] != u->start) continue;
+      int vq1 = q;
+      while (vq1 < m && s_.seq[vq1] < u->end) ++vq1;
+      int verb_unit = s_.unit_of[s_.seq[q]];
+      const VerbInfo& verb = d_.verb(u->ref);
+      found.clear();
+      int used_source = -1;
+      const dict::EventCode* fired = &verb.code;
+      VerbResult r = CodeVerb(verb_unit, q, vq1, static_cast<int>(c), carried_source,
+                              &used_source, &fired, &found);
+      if (r == VerbResult::kDiscard) return SentenceOutcome::kDiscarded;
+      if (r == VerbResult::kComplex) return SentenceOutcome::kComplex;
+      if (r != VerbResult::kEvent) continue;
+      bool is_sub = fired->subordinate;
+      bool is_dom = fired->dominant;
+      if (is_dom) {
+        dominant.insert(dominant.end(), found.begin(), found.end());
+        continue;
+      }
+      if (clause_done && o_.code_by != CodeBy::kAll) continue;
+      if (is_sub) {
+        if (clause_subordinate.empty()) {
+          clause_subordinate = found;
+        }
+        continue;
+      }
+      out_->insert(out_->end(), found.begin(), found.end());
+      any_normal = true;
+      if (used_source >= 0) carried_source = used_source;
+      clause_done = true;
+      if (o_.code_by == CodeBy::kSentence) break;
+    }
+    if (!clause_done && !clause_subordinate.empty()) {
+      subordinate.insert(subordinate.end(), clause_subordinate.begin(), clause_subordinate.end());
+    }
+    if (!clause_done && carried_source < 0) carried_source = clause_first_actor;
+    if (o_.code_by == CodeBy::kSentence && any_normal) break;
+  }
+  if (!dominant.empty()) {
+    out_->resize(sentence_first);
+    out_->insert(out_->end(), dominant.begin(), dominant.end());
+  } else if (!any_normal && !subordinate.empty()) {
+    out_->insert(out_->end(), subordinate.begin(), subordinate.end());
+  }
+  return out_->size() > sentence_first ? SentenceOutcome::kCoded : SentenceOutcome::kNoEvent;
+}
+
+SentenceOutcome SentenceCoder::Run() {
+  if (trace_) trace_->OnSentence(tmpl_.sentence_index, sentence_);
+  Tokenize();
+  if (o_.minimum_words > 0 && n_ < o_.minimum_words) return SentenceOutcome::kTooShort;
+  Resolve();
+  if (FindDiscard()) return SentenceOutcome::kDiscarded;
+  SentenceOutcome st = Classify();
+  if (st != SentenceOutcome::kCoded) return st;
+  BuildActors();
+  ComposeAgents();
+  if (trace_) {
+    for (const Unit& u : s_.units) {
+      if (u.cls != Cls::kActor || u.actor < 0) continue;
+      const ActorRef& a = s_.actors[u.actor];
+      for (int m = a.mem_begin; m < a.mem_end; ++m) {
+        const Member& mem = s_.members[m];
+        trace_->OnActor(sentence_.substr(s_.toks[mem.start].start,
+                                         s_.toks[mem.end - 1].end - s_.toks[mem.start].start),
+                        mem.code, mem.rule ? *mem.rule : "");
+      }
+    }
+  }
+  FindCompounds();
+  Coreference();
+  EliminateCommas();
+  st = CheckComplexity();
+  if (st != SentenceOutcome::kCoded) return st;
+  return CodeClauses();
+}
+
+SentenceOutcome Coder::CodeSentence(std::string_view sentence, const Event& event_template,
+                                    CoderScratch* scratch, std::vector<Event>* events,
+                                    CoderTrace* trace) const {
+  size_t first = events->size();
+  SentenceCoder sc(*dict_, options_, *scratch->impl_, sentence, event_template, events, trace);
+  SentenceOutcome outcome = sc.Run();
+  if (outcome != SentenceOutcome::kCoded) events->resize(first);
+  if (trace) {
+    for (size_t i = first; i < events->size(); ++i) trace->OnEvent((*events)[i]);
+    trace->OnOutcome(outcome, "");
+  }
+  return outcome;
+}
+
+void Coder::CodeDocument(const Document& doc, CoderScratch* scratch, std::vector<Event>* events,
+                         CoderTrace* trace) const {
+  auto& sentences = scratch->impl_->sentences;
+  text::SplitSentences(doc.text, &sentences);
+  Event tmpl;
+  tmpl.doc_id = doc.id;
+  tmpl.date = doc.date;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    tmpl.sentence_index = static_cast<int32_t>(i);
+    std::string_view sentence =
+        std::string_view(doc.text).substr(sentences[i].start, sentences[i].end - sentences[i].start);
+    CodeSentence(sentence, tmpl, scratch, events, trace);
+  }
+}
+
+}  // namespace parley

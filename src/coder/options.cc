@@ -1,0 +1,170 @@
+// TABARI .options commands that change coding (TABARI manual chapter 8).
+#include <cctype>
+#include <charconv>
+#include <fstream>
+#include <string>
+
+#include "parley/coder.h"
+
+namespace parley {
+namespace {
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Value of "NAME[n]" in `s`, or -1.
+int BracketNumber(const std::string& s, std::string_view name) {
+  size_t p = s.find(name);
+  if (p == std::string::npos) return -1;
+  p = s.find('[', p);
+  if (p == std::string::npos) return -1;
+  return std::atoi(s.c_str() + p + 1);
+}
+
+// Value of "NAME = n" in `s` (first occurrence of NAME as a whole word), or -1.
+int AssignedNumber(const std::string& s, std::string_view name) {
+  size_t p = 0;
+  while ((p = s.find(name, p)) != std::string::npos) {
+    bool start_ok = p == 0 || !std::isalpha(static_cast<unsigned char>(s[p - 1]));
+    size_t q = p + name.size();
+    bool end_ok = q < s.size() && !std::isalpha(static_cast<unsigned char>(s[q]));
+    if (start_ok && end_ok) {
+      while (q < s.size() && (s[q] == ' ' || s[q] == '=')) ++q;
+      return std::atoi(s.c_str() + q);
+    }
+    p += name.size();
+  }
+  return -1;
+}
+
+// Code inside the first "[...]" after `keyword`.
+std::string BracketCode(const std::string& s, std::string_view keyword) {
+  size_t p = s.find(keyword);
+  if (p == std::string::npos) return "";
+  size_t open = s.find('[', p);
+  size_t close = s.find(']', open);
+  if (open == std::string::npos || close == std::string::npos) return "";
+  return std::string(Trim(std::string_view(s).substr(open + 1, close - open - 1)));
+}
+
+bool IsTrue(const std::string& value) {
+  return value.starts_with("T") || value.starts_with("ON") || value.starts_with("Y");
+}
+
+Status ApplySet(const std::string& body, CoderOptions* o) {
+  size_t eq = body.find('=');
+  std::string name(Trim(std::string_view(body).substr(0, eq == std::string::npos ? body.size() : eq)));
+  std::string value =
+      eq == std::string::npos ? "" : std::string(Trim(std::string_view(body).substr(eq + 1)));
+  if (name.starts_with("CODE BY") || name.starts_with("CODE ALL")) {
+    if (name.find("SENTENCE") != std::string::npos) {
+      o->code_by = CodeBy::kSentence;
+    } else if (name.find("ALL") != std::string::npos) {
+      o->code_by = CodeBy::kAll;
+    } else {
+      o->code_by = CodeBy::kClause;
+    }
+  } else if (name.starts_with("MINIMUM WORDS")) {
+    o->minimum_words = std::atoi(value.c_str());
+  } else if (name.starts_with("CONVERT AGENT")) {
+    o->convert_agents = IsTrue(value);
+  }
+  // LABEL, usage files, YYYY, TIME SHIFT, FBIS, SKIP RECORDS ... do not change codes.
+  return Status::OK();
+}
+
+}  // namespace
+
+Status ApplyTabariOption(std::string_view raw, CoderOptions* o) {
+  std::string line = Upper(Trim(raw));
+  size_t comment = line.find("//");
+  if (comment != std::string::npos) line.resize(comment);
+  if (!line.empty() && line[0] == '#') line.clear();
+  line = std::string(Trim(line));
+  if (line.empty()) return Status::OK();
+  size_t colon = line.find(':');
+  if (colon == std::string::npos) return Status::InvalidArgument("expected 'COMMAND: ...'");
+  std::string command(Trim(std::string_view(line).substr(0, colon)));
+  std::string body(Trim(std::string_view(line).substr(colon + 1)));
+  std::string key = command.substr(0, 4);  // TABARI reads the first four letters
+  if (key == "SET") return ApplySet(body, o);
+  if (key == "COMP") {
+    o->complex_verbs = std::max(0, BracketNumber(body, "VERBS"));
+    o->complex_actors = std::max(0, BracketNumber(body, "ACTORS"));
+    o->complex_pronouns = std::max(0, BracketNumber(body, "PRONOUNS"));
+    o->complex_conj = std::max(0, BracketNumber(body, "CONJ"));
+    o->complex_no_actor_prior = body.find("NOACTPRIOR") != std::string::npos;
+    o->complex_no_actor_after = body.find("NOACTAFTER") != std::string::npos;
+    o->complex_no_verb = body.find("NOVERB") != std::string::npos;
+    return Status::OK();
+  }
+  if (key == "DEFA") {
+    if (body.starts_with("OFF")) {
+      o->default_source.clear();
+      o->default_target.clear();
+      o->default_source_prior = o->default_target_after = false;
+      return Status::OK();
+    }
+    size_t target_at = body.find("TARGET");
+    std::string source_part = body.substr(0, target_at);
+    std::string target_part = target_at == std::string::npos ? "" : body.substr(target_at);
+    if (source_part.find("SOURCE") != std::string::npos) {
+      o->default_source = BracketCode(source_part, "SOURCE");
+      size_t close = source_part.find(']');
+      o->default_source_prior = close != std::string::npos &&
+                                source_part.find("PRIOR", close) != std::string::npos;
+    }
+    if (!target_part.empty()) {
+      o->default_target = BracketCode(target_part, "TARGET");
+      size_t close = target_part.find(']');
+      o->default_target_after = close != std::string::npos &&
+                                target_part.find("AFTER", close) != std::string::npos;
+    }
+    return Status::OK();
+  }
+  if (key == "COMM") {
+    if (body.starts_with("OFF")) {
+      o->comma_enabled = false;
+      return Status::OK();
+    }
+    o->comma_enabled = true;
+    auto set = [&](std::string_view name, int* field) {
+      int v = AssignedNumber(body, name);
+      if (v >= 0) *field = v;
+    };
+    set("MIN", &o->comma_min);
+    set("MAX", &o->comma_max);
+    set("EMIN", &o->comma_emin);
+    set("EMAX", &o->comma_emax);
+    set("BMIN", &o->comma_bmin);
+    set("BMAX", &o->comma_bmax);
+    return Status::OK();
+  }
+  // LABEL:, OUTPUT:, FORWARD:, NONEVENTS:, ISSUES: ... do not change which events are coded.
+  return Status::OK();
+}
+
+Status ReadTabariOptions(const std::string& path, CoderOptions* options,
+                         std::vector<std::string>* warnings) {
+  std::ifstream in(path);
+  if (!in) return Status::IOError(path + ": cannot open");
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    Status st = ApplyTabariOption(line, options);
+    if (!st.ok() && warnings) warnings->push_back(path + ":" + std::to_string(n) + ": " + st.message());
+  }
+  return Status::OK();
+}
+
+}  // namespace parley
