@@ -1,10 +1,15 @@
 // parley command-line front end: a thin layer over parley_core.
 #include <CLI/CLI.hpp>
-#include <iostream>
+
+#include "commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"parley: news text in, CAMEO political events out"};
   app.require_subcommand(1);
+  int exit_code = 0;
+  parley::cli::AddCodeCommand(&app, &exit_code);
+  parley::cli::AddValidateCommand(&app, &exit_code);
+  parley::cli::AddScoreCommand(&app, &exit_code);
   CLI11_PARSE(app, argc, argv);
-  return 0;
+  return exit_code;
 }

@@ -1,0 +1,17 @@
+// Each parley subcommand registers itself on the CLI11 app and runs from its callback.
+#ifndef PARLEY_TOOLS_COMMANDS_H_
+#define PARLEY_TOOLS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace parley::cli {
+
+// Every Add*Command registers a subcommand; when it runs it stores its exit status in
+// `*exit_code` (0 success, 1 failure, 2 usage error).
+void AddCodeCommand(CLI::App* app, int* exit_code);
+void AddValidateCommand(CLI::App* app, int* exit_code);
+void AddScoreCommand(CLI::App* app, int* exit_code);
+
+}  // namespace parley::cli
+
+#endif  // PARLEY_TOOLS_COMMANDS_H_

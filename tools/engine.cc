@@ -1,0 +1,87 @@
+#include "engine.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <unistd.h>
+
+#include "parley/dictionary.h"
+#include "parley/paths.h"
+
+namespace parley::cli {
+namespace {
+
+constexpr size_t kWarningsShown = 10;
+
+void ReportWarnings(const std::vector<std::string>& warnings, bool quiet) {
+  if (quiet) return;
+  for (size_t i = 0; i < warnings.size() && i < kWarningsShown; ++i)
+    std::fprintf(stderr, "parley: warning: %s\n", warnings[i].c_str());
+  if (warnings.size() > kWarningsShown)
+    std::fprintf(stderr, "parley: ... and %zu more dictionary warnings\n",
+                 warnings.size() - kWarningsShown);
+}
+
+Status LoadPath(const std::string& path, dict::DictionaryBuilder* builder,
+                std::vector<std::string>* warnings) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return dict::LoadDictionaryFolder(path, builder, warnings);
+  if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
+  return dict::LoadDictionaryFile(path, dict::FileKind::kUnknown, builder, warnings);
+}
+
+}  // namespace
+
+Status MakeCoder(const EngineFlags& flags, std::unique_ptr<Coder>* coder) {
+  std::vector<std::string> paths = flags.dict_paths;
+  if (paths.empty()) {
+    std::string bundled = BundledDictionaryDir();
+    if (bundled.empty())
+      return Status::NotFound("bundled dictionaries not found; set PARLEY_DATA or use --dict");
+    paths.push_back(bundled);
+  }
+  dict::DictionaryBuilder builder;
+  std::vector<std::string> warnings;
+  for (const std::string& path : paths) {
+    Status s = LoadPath(path, &builder, &warnings);
+    if (!s.ok()) return s;
+  }
+  std::shared_ptr<const Dictionary> dictionary;
+  Status s = builder.Build(&dictionary, &warnings);
+  ReportWarnings(warnings, flags.quiet);
+  if (!s.ok()) return s;
+  CoderOptions options;
+  if (!flags.options_path.empty()) {
+    std::vector<std::string> option_warnings;
+    s = ReadTabariOptions(flags.options_path, &options, &option_warnings);
+    ReportWarnings(option_warnings, flags.quiet);
+    if (!s.ok()) return s;
+  }
+  *coder = std::make_unique<Coder>(std::move(dictionary), std::move(options));
+  return Status::OK();
+}
+
+void Progress::Add(uint64_t docs, uint64_t events, uint64_t bytes) {
+  docs_ += docs;
+  events_ += events;
+  bytes_ += bytes;
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_ >= std::chrono::seconds(2)) {
+    last_ = now;
+    Print(isatty(STDERR_FILENO) ? "\r" : "\n");
+  }
+}
+
+void Progress::Finish() { Print("\n"); }
+
+void Progress::Print(const char* end) {
+  if (quiet_) return;
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (secs <= 0) secs = 1e-9;
+  std::fprintf(stderr, "parley: %llu docs, %llu events, %.1f MB in %.1fs (%.0f docs/s, %.1f MB/s)%s",
+               static_cast<unsigned long long>(docs_), static_cast<unsigned long long>(events_),
+               bytes_ / 1e6, secs, docs_ / secs, bytes_ / 1e6 / secs, end);
+  std::fflush(stderr);
+}
+
+}  // namespace parley::cli
