@@ -141,7 +141,9 @@ Cls FixedClass(std::string_view w) {
     case 3:
       if (w == "THE") return Cls::kDet;
       if (w == "AND" || w == "BUT" || w == "NOR") return Cls::kConj;
-      if (w == "SHE" || w == "ITS" || w == "HIS" || w == "HER") return Cls::kPronoun;
+      if (w == "SHE" || w == "ITS" || w == "HIS" || w == "HER" || w == "HIM") {
+        return Cls::kPronoun;
+      }
       if (w == "WAS") return Cls::kAux;
       break;
     case 4:
@@ -259,7 +261,7 @@ void SentenceCoder::Tokenize() {
       // TABARI keeps commas (and reads ';' as one); other marks separate nothing.
       if (nv != "," && nv != ";") {
         if (nv == "." || nv == "!" || nv == "?" || nv == "\"" || nv == "'" || nv == "`" ||
-            nv == "``" || nv == "''") {
+            nv == "``" || nv == "''" || nv == "_" || nv == "-" || nv == "--") {
           continue;
         }
       }
@@ -283,11 +285,11 @@ void SentenceCoder::Tokenize() {
         }
       }
     }
-    // TABARI reads hyphens as blanks: "al-Assad" is two words.
+    // TABARI reads hyphens as blanks: "al-Assad" is two words ('_' likewise).
     size_t from = 0;
     bool ascii_span = (t.end - t.start) == nv.size();
     while (from <= nv.size()) {
-      size_t dash = nv.find('-', from);
+      size_t dash = nv.find_first_of("-_", from);
       if (dash == std::string_view::npos) dash = nv.size();
       if (dash > from || (nv.size() == 1)) {
         Tok tok;
@@ -374,7 +376,8 @@ SentenceOutcome SentenceCoder::Classify() {
       // sentence, makes the word a noun.
       bool after_det = i > 0 && FixedClass(Norm(i - 1)) == Cls::kDet;
       bool capital = i > 0 && Capitalised(i) && !all_caps_;
-      if (after_det || capital) {
+      bool possessive = u.end < n_ && Norm(u.end) == "'S";
+      if (after_det || capital || possessive) {
         u.cls = Cls::kNoun;
       } else if (d_.verb_block(v.block).patterns.empty()) {
         if (v.code.primary == "---") u.cls = Cls::kNoun;
@@ -471,7 +474,7 @@ void SentenceCoder::ComposeAgents() {
     if (k < count && units[k].cls == Cls::kPossessive) ++k;
     if (k < count && units[k].cls == Cls::kFormer) ++k;
     if (k < count && units[k].cls == Cls::kAgent && !units[k].agent_used) {
-      attach(a, k, is_former(k));
+      attach(a, k, is_former(k) || (a > 0 && units[a - 1].cls == Cls::kFormer));
     }
   }
   // AGENT ACTOR: "President Umbardacil".
@@ -489,7 +492,9 @@ void SentenceCoder::ComposeAgents() {
     a.end = u.end;
     a.mem_begin = static_cast<int>(s_.members_used);
     Member& m = s_.NewMember();
-    m.code = is_former(g) ? "ELI" : d_.agent(u.ref).code;
+    // TABARI writes a converted agent with its connector: "~MIL", "NGO~".
+    const AgentInfo& info = d_.agent(u.ref);
+    m.code = is_former(g) ? "~ELI" : info.prefix ? info.code + "~" : "~" + info.code;
     m.start = u.start;
     m.end = u.end;
     m.rule = &d_.agent(u.ref).rule;
@@ -585,7 +590,7 @@ void SentenceCoder::Coreference() {
     if (u.cls != Cls::kPronoun) continue;
     std::string_view p = Norm(u.start);
     int referent = -1;
-    if (p == "HE" || p == "SHE" || p == "IT") {
+    if (p == "HE" || p == "SHE" || p == "IT" || p == "HIM") {
       for (size_t k = 0; k < units.size() && referent < 0; ++k) {
         if (units[k].cls == Cls::kActor) referent = units[k].actor;
       }
@@ -643,14 +648,21 @@ void SentenceCoder::EliminateCommas() {
   auto drop = [&](int from, int to) {
     for (int i = from; i < to; ++i) s_.active[i] = 0;
   };
+  // Words as TABARI counts them: a possessive "'S" belongs to its word.
+  auto words_between = [&](int from, int to) {
+    int count = 0;
+    for (int i = from; i < to; ++i) count += Norm(i) == "'S" ? 0 : 1;
+    return count;
+  };
   int first = commas.front();
-  if (first > o_.comma_bmin && first <= o_.comma_bmax) drop(0, first + 1);
+  int words = words_between(0, first);
+  if (words > o_.comma_bmin && words <= o_.comma_bmax) drop(0, first + 1);
   for (size_t k = 0; k + 1 < commas.size(); ++k) {
-    int words = commas[k + 1] - commas[k] - 1;
+    words = words_between(commas[k] + 1, commas[k + 1]);
     if (words > o_.comma_min && words <= o_.comma_max) drop(commas[k], commas[k + 1]);
   }
   int last = commas.back();
-  int words = n_ - last - 1;
+  words = words_between(last + 1, n_);
   if (words > o_.comma_emin && words <= o_.comma_emax) drop(last, n_);
 }
 
@@ -929,7 +941,8 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
   bool designated = source >= 0 || target >= 0;
   // TABARI 7.9: passive voice reverses the default search.
   bool passive = false;
-  if (!designated && vq1 < m && UnitAt(s_.seq[vq1]) && UnitAt(s_.seq[vq1])->cls == Cls::kBy) {
+  auto is_by = [&](int q) { return q < m && UnitAt(s_.seq[q]) && UnitAt(s_.seq[q])->cls == Cls::kBy; };
+  if (!designated && (is_by(vq1) || is_by(vq1 + 1))) {
     for (int back = 1; back <= 2 && vq0 - back >= 0; ++back) {
       const Unit* u = UnitAt(s_.seq[vq0 - back]);
       if (u && u->cls == Cls::kAux) passive = true;
@@ -1034,6 +1047,17 @@ void SentenceCoder::MakeEvents(int source, int target, const std::string& defaul
   std::vector<ActorSpan> sources, targets;
   spans(source, default_source, &sources);
   spans(target, default_target, &targets);
+  if (source >= 0 && source == target) {
+    // '%' or a compound with no other target: events among its members; with a paired
+    // code each pair once each way (TABARI 5.7.3, 6.6.3).
+    for (size_t i = 0; i < sources.size(); ++i) {
+      for (size_t j = i + 1; j < sources.size(); ++j) {
+        emit(sources[i], sources[j], code.primary);
+        emit(sources[j], sources[i], code.paired.empty() ? code.primary : code.paired);
+      }
+    }
+    return;
+  }
   for (const auto& src : sources) {
     for (const auto& tgt : targets) {
       emit(src, tgt, code.primary);

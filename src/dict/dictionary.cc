@@ -56,7 +56,8 @@ std::vector<std::string> VerbInflections(std::string_view base_view) {
     add(base + "S");
     add(base + "ED");
   } else {
-    add(base + (sibilant ? "ES" : "S"));
+    add(base + "S");
+    add(base + "ES");  // TABARI accepts -ES on any verb ("DEPARTES")
     if (last == 'E') {
       add(base + "D");
       add(base + "N");
@@ -124,7 +125,7 @@ void PhraseTrie::Walk(const SentenceWords& s, uint32_t node_index, int pos, int 
   if (node.edges.empty()) return;
   int limit = depth == 0 ? pos : std::min(s.size - 1, pos + max_gap);
   for (int p = pos; p <= limit && p < s.size; ++p) {
-    if (p > pos && s.barrier[p]) break;
+    if (depth > 0 && s.barrier[p]) break;
     for (uint32_t k = s.begin[p]; k < s.begin[p + 1]; ++k) {
       const TokenMatch& tm = s.matches[k];
       auto it = std::lower_bound(node.edges.begin(), node.edges.end(), tm.word,
