@@ -1,7 +1,9 @@
 #include "text/abbreviations.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <vector>
 
 #include "text/unicode.h"
 
@@ -95,6 +97,50 @@ bool IsDottedAcronym(std::string_view word) {
   return has_dot && group > 0;
 }
 
+
+// Packs a lower-cased ASCII word of at most 8 bytes into an integer key, so lookups
+// compare integers instead of strings (this runs at every period in the text).
+bool PackLower(std::string_view word, uint64_t* key) {
+  if (word.empty() || word.size() > 8) return false;
+  uint64_t k = 0;
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c + ('a' - 'A'));
+    } else if (!((c >= 'a' && c <= 'z') || c == '\'')) {
+      return false;
+    }
+    k = (k << 8) | static_cast<unsigned char>(c);
+  }
+  *key = k;
+  return true;
+}
+
+struct PackedAbbrev {
+  uint64_t key;
+  AbbrevClass cls;
+};
+
+std::vector<PackedAbbrev> SortedAbbreviations() {
+  std::vector<PackedAbbrev> table;
+  for (const Abbrev& a : kAbbreviations) {
+    uint64_t key;
+    if (PackLower(a.word, &key)) table.push_back({key, a.cls});
+  }
+  std::sort(table.begin(), table.end(),
+            [](const PackedAbbrev& x, const PackedAbbrev& y) { return x.key < y.key; });
+  return table;
+}
+
+std::vector<uint64_t> SortedStarters() {
+  std::vector<uint64_t> table;
+  for (std::string_view s : kStarters) {
+    uint64_t key;
+    if (PackLower(s, &key)) table.push_back(key);
+  }
+  std::sort(table.begin(), table.end());
+  return table;
+}
+
 }  // namespace
 
 AbbrevClass ClassifyAbbreviation(std::string_view word) {
@@ -102,12 +148,12 @@ AbbrevClass ClassifyAbbreviation(std::string_view word) {
   if (word.find('.') != std::string_view::npos) {
     return IsDottedAcronym(word) ? AbbrevClass::kAcronym : AbbrevClass::kNone;
   }
-  std::array<char, 16> buf;
-  if (LowerAscii(word, &buf)) {
-    const std::string_view lower(buf.data(), word.size());
-    for (const Abbrev& a : kAbbreviations) {
-      if (a.word == lower) return a.cls;
-    }
+  uint64_t key;
+  if (PackLower(word, &key)) {
+    static const auto table = SortedAbbreviations();
+    const auto it = std::lower_bound(table.begin(), table.end(), key,
+                                     [](const PackedAbbrev& a, uint64_t k) { return a.key < k; });
+    if (it != table.end() && it->key == key) return it->cls;
   }
   const Decoded d = DecodeAt(word, 0);
   if (d.len == word.size() && KindOf(d.cp) == CharKind::kUpper) return AbbrevClass::kAcronym;
@@ -115,6 +161,11 @@ AbbrevClass ClassifyAbbreviation(std::string_view word) {
 }
 
 bool IsCommonSentenceStarter(std::string_view word) {
+  uint64_t key;
+  if (PackLower(word, &key)) {
+    static const auto table = SortedStarters();
+    return std::binary_search(table.begin(), table.end(), key);
+  }
   std::array<char, 16> buf;
   if (!LowerAscii(word, &buf)) return false;
   const std::string_view lower(buf.data(), word.size());

@@ -38,8 +38,24 @@ constexpr std::array<bool, 256> MakeInterestingTable() {
 }
 constexpr std::array<bool, 256> kInteresting = MakeInterestingTable();
 
-bool StartsWith(std::string_view text, size_t i, std::string_view what) {
-  return text.size() - i >= what.size() && std::memcmp(text.data() + i, what.data(), what.size()) == 0;
+enum class Mark : uint8_t { kNone, kPeriod, kQuestionOrBang, kEllipsis, kIdeographic, kBullet };
+
+// The sentence-relevant mark at text[i], if any; `*len` gets its length in bytes.
+inline Mark MarkAt(std::string_view text, size_t i, size_t* len) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  *len = 1;
+  if (b == '.') return Mark::kPeriod;
+  if (b == '?' || b == '!') return Mark::kQuestionOrBang;
+  if (b < 0xE2 || i + 2 >= text.size()) return Mark::kNone;
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  const auto b2 = static_cast<unsigned char>(text[i + 2]);
+  *len = 3;
+  if (b == 0xE2 && b1 == 0x80 && b2 == 0xA6) return Mark::kEllipsis;              // …
+  if (b == 0xE2 && b1 == 0x80 && b2 == 0xA2) return Mark::kBullet;                // •
+  if (b == 0xE3 && b1 == 0x80 && b2 == 0x82) return Mark::kIdeographic;           // 。
+  if (b == 0xEF && b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F)) return Mark::kIdeographic;  // ！？
+  *len = 1;
+  return Mark::kNone;
 }
 
 size_t SkipSpace(std::string_view text, size_t i) {
@@ -183,18 +199,19 @@ void Splitter::Run() {
       }
       continue;
     }
-    if (b == '.' || b == '?' || b == '!' || StartsWith(text_, i, "\u2026") ||
-        StartsWith(text_, i, "\u3002") || StartsWith(text_, i, "\uFF01") ||
-        StartsWith(text_, i, "\uFF1F")) {
+    size_t len;
+    const Mark mark = MarkAt(text_, i, &len);
+    if (mark == Mark::kBullet) {
+      if (i > start_ && KindOf(DecodeBefore(text_, i).cp) == CharKind::kSpace) {
+        Emit(start_, i);  // a bullet opens a new item
+        start_ = i;
+      }
+      i += len;
+    } else if (mark != Mark::kNone) {
       i = AtTerminal(i);
-      continue;
+    } else {
+      ++i;
     }
-    if (StartsWith(text_, i, "\u2022") && i > start_ &&
-        KindOf(DecodeBefore(text_, i).cp) == CharKind::kSpace) {
-      Emit(start_, i);  // a bullet opens a new item
-      start_ = i;
-    }
-    ++i;
   }
   if (start_ < n) Emit(start_, n);
 }
@@ -228,23 +245,20 @@ size_t Splitter::AtTerminal(size_t i) {
   int periods = 0;
   bool question_or_bang = false, ellipsis = false, ideographic = false;
   while (p < n) {
-    const char c = text_[p];
-    if (c == '.') {
+    size_t len;
+    const Mark mark = MarkAt(text_, p, &len);
+    if (mark == Mark::kPeriod) {
       ++periods;
-      ++p;
-    } else if (c == '?' || c == '!') {
+    } else if (mark == Mark::kQuestionOrBang) {
       question_or_bang = true;
-      ++p;
-    } else if (StartsWith(text_, p, "\u2026")) {
+    } else if (mark == Mark::kEllipsis) {
       ellipsis = true;
-      p += 3;
-    } else if (StartsWith(text_, p, "\u3002") || StartsWith(text_, p, "\uFF01") ||
-               StartsWith(text_, p, "\uFF1F")) {
+    } else if (mark == Mark::kIdeographic) {
       ideographic = true;
-      p += 3;
     } else {
       break;
     }
+    p += len;
   }
   if (periods >= 2) ellipsis = true;
   size_t q = p;

@@ -2,6 +2,7 @@
 // shape TABARI/PETRARCH dictionaries are written in ("U.S.", "DID N'T", "RUSSIA 'S").
 #include <unicode/uchar.h>
 
+#include <array>
 #include <cstring>
 
 #include "parley/text.h"
@@ -16,6 +17,20 @@ using internal::CharKind;
 using internal::Decoded;
 using internal::DecodeAt;
 using internal::KindOf;
+
+constexpr uint8_t kLetterBit = 1;
+constexpr uint8_t kDigitBit = 2;
+
+// Per byte: kLetterBit for ASCII letters, kDigitBit for digits, 0 for everything else
+// (including all non-ASCII bytes, which take the slow path).
+constexpr std::array<uint8_t, 256> MakeAsciiWordClass() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterBit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterBit;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigitBit;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kAsciiWordClass = MakeAsciiWordClass();
 
 inline Decoded At(std::string_view s, size_t i) {
   const auto b = static_cast<unsigned char>(s[i]);
@@ -69,7 +84,8 @@ class Tokenizer {
   size_t ScanPunct(size_t start, Decoded d);
   // Splits clitics ('s, n't, 're, ...) off the word [start, end) and emits the pieces.
   void EmitWordWithClitics(size_t start, size_t end, size_t last_apostrophe, bool number);
-  void EmitWord(size_t start, size_t end, bool number);
+  // `ascii` promises [start, end) is pure ASCII, which skips decoding.
+  void EmitWord(size_t start, size_t end, bool number, bool ascii);
   void EmitFixed(size_t start, size_t end, TokenKind kind, std::string_view norm);
   Token& BeginToken(size_t start, size_t end, TokenKind kind);
   void EndToken(Token& t) {
@@ -87,24 +103,38 @@ size_t Tokenizer::ScanWord(size_t start) {
   size_t j = start;
   size_t last_apostrophe = std::string_view::npos;
   size_t tail_start = start;  // after the last hyphen: what abbreviation checks look at
-  bool has_letter = false;
-  CharKind prev = CharKind::kPunct;
+  uint8_t seen = 0;           // kLetterBit / kDigitBit of the characters so far
+  bool ascii = true;          // lets EmitWord take its fast path
   while (true) {
-    while (j < n) {
-      const Decoded d = At(s_, j);
+    while (true) {
+      while (j < n) {  // ASCII fast path
+        const uint8_t cls = kAsciiWordClass[static_cast<unsigned char>(s_[j])];
+        if (cls == 0) break;
+        seen |= cls;
+        ++j;
+      }
+      if (j >= n || static_cast<unsigned char>(s_[j]) < 0x80) break;
+      const Decoded d = DecodeAt(s_, j);
       const CharKind k = KindOf(d.cp);
-      if (internal::IsAlnum(k)) {
-        has_letter |= internal::IsLetter(k);
-        prev = k;
+      if (internal::IsLetter(k)) {
+        seen |= kLetterBit;
+      } else if (k == CharKind::kDigit) {
+        seen |= kDigitBit;
       } else if (k != CharKind::kMark && k != CharKind::kJoiner) {
         break;
       }
+      ascii = false;
       j += d.len;
     }
+    const bool has_letter = (seen & kLetterBit) != 0;
     if (j >= n) break;
     const Decoded c = At(s_, j);
+    const bool connector = internal::IsJoiningHyphen(c.cp) || internal::IsApostrophe(c.cp) ||
+                           c.cp == '.' || c.cp == ',' || c.cp == ':' || c.cp == '/';
+    if (!connector) break;
     if (j + c.len < n) {
       const CharKind next = KindOf(At(s_, j + c.len).cp);
+      const CharKind prev = KindOf(internal::DecodeBefore(s_, j).cp);
       if (internal::IsAlnum(next)) {
         bool joins = false;
         if (internal::IsJoiningHyphen(c.cp)) {
@@ -119,6 +149,7 @@ size_t Tokenizer::ScanWord(size_t start) {
           joins = prev == CharKind::kDigit && next == CharKind::kDigit;
         }
         if (joins) {
+          ascii &= c.len == 1;
           j += c.len;
           continue;
         }
@@ -133,7 +164,7 @@ size_t Tokenizer::ScanWord(size_t start) {
       if (cls != AbbrevClass::kNone &&
           (cls != AbbrevClass::kBeforeNumber || DigitFollows(j + 1))) {
         ++j;
-        EmitWord(start, j, false);
+        EmitWord(start, j, false, ascii);
         // The period also ends the sentence when nothing but closers follows.
         if (OnlyClosersFollow(j)) EmitFixed(j - 1, j, TokenKind::kPunct, ".");
         // "U.S.-led": the hyphenated continuation is a word of its own.
@@ -142,11 +173,11 @@ size_t Tokenizer::ScanWord(size_t start) {
     }
     break;
   }
-  const bool number = !has_letter;
+  const bool number = (seen & kLetterBit) == 0;
   if (last_apostrophe != std::string_view::npos) {
     EmitWordWithClitics(start, j, last_apostrophe, number);
   } else {
-    EmitWord(start, j, number);
+    EmitWord(start, j, number, ascii);
   }
   return j;
 }
@@ -183,10 +214,10 @@ void Tokenizer::EmitWordWithClitics(size_t start, size_t end, size_t apostrophe,
     }
   }
   if (split == std::string_view::npos) {
-    EmitWord(start, end, number);
+    EmitWord(start, end, number, false);
     return;
   }
-  EmitWord(start, split, number);
+  EmitWord(start, split, number, false);
   EmitFixed(split, end, TokenKind::kWord, norm);
 }
 
@@ -201,9 +232,20 @@ Token& Tokenizer::BeginToken(size_t start, size_t end, TokenKind kind) {
   return t;
 }
 
-void Tokenizer::EmitWord(size_t start, size_t end, bool number) {
+void Tokenizer::EmitWord(size_t start, size_t end, bool number, bool ascii) {
   Token& t = BeginToken(start, end, number ? TokenKind::kNumber : TokenKind::kWord);
   std::string& norm = out_->norm;
+  if (ascii) {
+    const size_t at = norm.size();
+    norm.append(s_.data() + start, end - start);
+    for (size_t k = at; k < norm.size(); ++k) {
+      const char c = norm[k];
+      if (c >= 'a' && c <= 'z') norm[k] = static_cast<char>(c - ('a' - 'A'));
+    }
+    t.capitalized = s_[start] >= 'A' && s_[start] <= 'Z';
+    EndToken(t);
+    return;
+  }
   bool first = true;
   for (size_t i = start; i < end;) {
     const auto b = static_cast<unsigned char>(s_[i]);
