@@ -313,13 +313,20 @@ constexpr std::string_view kTabari =
     "20150607 YYYY-01\n"
     "Fornost restored ties.\n"
     "000102 NEXT-01\n"
-    "No blank line before this record.\n";
+    "No blank line before this record.\n"
+    "\n"
+    "950104  PATTERN-26\n"
+    "Mordor welcomed ties.\n"
+    "/*\\n[x]\n"
+    "\\n{ FOR / GON / 044 }  */\n"
+    "\\n{ GON / FOR / 044 }\n"
+    "\\n{ FOR / GON / 045 }  */\n";
 
 TEST(IoTabari, RecordsCommentsAndQuirks) {
   TempDir dir;
   std::string path = dir.Write("suite.text", kTabari);
   ReadResult r = ReadAll({path});
-  ASSERT_EQ(r.docs.size(), 7u) << Joined(r.warnings);
+  ASSERT_EQ(r.docs.size(), 8u) << Joined(r.warnings);
   const Document& d1 = r.docs[0];
   EXPECT_EQ(d1.id, "DEMO-01");
   EXPECT_EQ(d1.date, 19950101);
@@ -351,12 +358,14 @@ TEST(IoTabari, RecordsCommentsAndQuirks) {
   EXPECT_EQ(r.docs[6].id, "NEXT-01");
   EXPECT_EQ(r.docs[6].date, 20000102);
   EXPECT_EQ(r.docs[6].text, "No blank line before this record.");
+  EXPECT_EQ(r.docs[7].text, "Mordor welcomed ties.");
+  EXPECT_EQ(r.docs[7].notes, "[x]\n{ FOR / GON / 044 }\n{ GON / FOR / 044 }\n{ FOR / GON / 045 }");
 
-  // Bad date, stray "*/", unclosed comment.
-  ASSERT_EQ(r.warnings.size(), 3u) << Joined(r.warnings);
+  // Bad date, unclosed comment. (The "\n ... */" line after AGENTS-11's comment is a
+  // continuation, not an error.)
+  ASSERT_EQ(r.warnings.size(), 2u) << Joined(r.warnings);
   EXPECT_NE(r.warnings[0].find("suite.text:20:"), std::string::npos) << r.warnings[0];
-  EXPECT_NE(r.warnings[1].find("suite.text:29:"), std::string::npos) << r.warnings[1];
-  EXPECT_NE(r.warnings[2].find("suite.text:33:"), std::string::npos) << r.warnings[2];
+  EXPECT_NE(r.warnings[1].find("suite.text:33:"), std::string::npos) << r.warnings[1];
 }
 
 constexpr std::string_view kPetrarch =

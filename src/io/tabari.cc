@@ -12,8 +12,9 @@
 //   - "\n" at the start of a line is a display line break, not text;
 //   - a comment may open mid-line ("officials said./*") and may be left unclosed before
 //     the blank line (it ends with the record; warned);
-//   - a stray "*/" with no open comment means the author forgot the "/*": the text before
-//     it on that line is treated as comment (warned);
+//   - "\n" lines after a closed comment continue it (expected events added below the
+//     "*/", often closed again); any other stray "*/" means the author forgot the "/*":
+//     the text before it on that line is treated as comment (warned);
 //   - malformed dates (7 or 9 digits) leave the date unknown (warned);
 //   - a repeated date ("950101  950101  AGENTS-11") or extra header words: the id is the
 //     first non-numeric word after the date;
@@ -116,6 +117,7 @@ class TabariReader : public RecordReader {
     ResetDocument(doc);
     in_record_ = true;
     in_comment_ = false;
+    seen_comment_ = false;
     raw_text_.clear();
     doc->origin = origin_;
     doc->origin_line = line_number;
@@ -138,7 +140,17 @@ class TabariReader : public RecordReader {
 
   void AddLine(std::string_view line, Document* doc) {
     std::string_view rest = TrimLeft(line);
-    if (rest.substr(0, 2) == "\\n") rest.remove_prefix(2);
+    const bool marked = rest.substr(0, 2) == "\\n";
+    if (marked) rest.remove_prefix(2);
+    // "\n" lines after a closed comment continue it: authors add expected events below
+    // the "*/" and close again ("{ GON / FOR / 044 }  */").
+    const bool continues_comment = marked && !in_comment_ && seen_comment_;
+    if (continues_comment) in_comment_ = true;
+    AddSegments(rest, doc);
+    if (continues_comment && in_comment_) in_comment_ = false;
+  }
+
+  void AddSegments(std::string_view rest, Document* doc) {
     while (!rest.empty()) {
       if (in_comment_) {
         size_t close = rest.find("*/");
@@ -168,6 +180,7 @@ class TabariReader : public RecordReader {
       }
       if (open == std::string_view::npos) return;
       in_comment_ = true;
+      seen_comment_ = true;
       comment_line_ = line_number_;
       rest.remove_prefix(open + 2);
       if (rest.substr(0, 2) == "\\n") rest.remove_prefix(2);
@@ -212,6 +225,7 @@ class TabariReader : public RecordReader {
   uint64_t line_number_ = 0;
   bool in_record_ = false;
   bool in_comment_ = false;
+  bool seen_comment_ = false;  // this record has had a /* comment
   bool note_line_open_ = false;
   uint64_t comment_line_ = 0;
   std::string raw_text_;
