@@ -62,8 +62,9 @@ struct CoderOptions {
   bool convert_agents = false;
   // How many words may come between the words of a blank-separated actor phrase.
   int actor_gap = 3;
-  // Actors that start with a lower-case word are ignored (needs mixed-case text).
-  bool issues = true;  // attach issue codes to events
+  // A verb right after NOT / NEVER / -N'T that no pattern matched yields no event.
+  // TABARI has no such rule (negation is handled by patterns), so it is off by default.
+  bool skip_negated_verbs = false;
 };
 
 // Applies one TABARI .options line ("COMPLEX: VERBS[5] NOACTPRIOR", "SET: CODE BY

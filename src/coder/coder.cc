@@ -657,13 +657,19 @@ void SentenceCoder::EliminateCommas() {
   int first = commas.front();
   int words = words_between(0, first);
   if (words > o_.comma_bmin && words <= o_.comma_bmax) drop(0, first + 1);
+  // Eliminated phrases leave no comma behind: the next phrase is counted from the
+  // comma that opened the eliminated one.
+  int open = first;
   for (size_t k = 0; k + 1 < commas.size(); ++k) {
-    words = words_between(commas[k] + 1, commas[k + 1]);
-    if (words > o_.comma_min && words <= o_.comma_max) drop(commas[k], commas[k + 1]);
+    words = words_between(open + 1, commas[k + 1]);
+    if (words > o_.comma_min && words <= o_.comma_max) {
+      drop(open, commas[k + 1]);
+    } else {
+      open = commas[k + 1];
+    }
   }
-  int last = commas.back();
-  words = words_between(last + 1, n_);
-  if (words > o_.comma_emin && words <= o_.comma_emax) drop(last, n_);
+  words = words_between(open + 1, n_);
+  if (words > o_.comma_emin && words <= o_.comma_emax) drop(open, n_);
 }
 
 SentenceOutcome SentenceCoder::CheckComplexity() {
@@ -933,6 +939,12 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
   }
   *fired = code;
   if (code->primary.empty() || code->primary == "---") return VerbResult::kNone;
+  if (o_.skip_negated_verbs && code == &verb.code) {
+    for (int back = 1; back <= 2 && vq0 - back >= 0; ++back) {
+      std::string_view w = Norm(s_.seq[vq0 - back]);
+      if (w == "NOT" || w == "NEVER" || w.ends_with("N'T")) return VerbResult::kNone;
+    }
+  }
   if (code->primary == "###") return VerbResult::kDiscard;
   if (code->primary == "+++") return VerbResult::kComplex;
 
@@ -961,7 +973,15 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
       if (use_carried && (target < 0 || !SameCodes(carried_source, target))) {
         source = carried_source;
       } else {
-        source = FirstActor(0, vq0, target);
+        // Reported speech: in "X said Y will attack Z" the speaker is not the source of
+        // the inner event; search after the last reporting (subordinate-coded) verb.
+        int from = 0;
+        for (int r = vq0 - 1; r > 0 && from == 0; --r) {
+          const Unit* ru = UnitAt(s_.seq[r]);
+          if (ru && ru->cls == Cls::kVerb && d_.verb(ru->ref).code.subordinate) from = r + 1;
+        }
+        source = from > 0 ? FirstActor(from, vq0, target) : -1;
+        if (source < 0) source = FirstActor(0, vq0, target);
         if (source < 0 && !(o_.default_source_prior && !o_.default_source.empty())) {
           source = FirstActor(vq1, m, target);
         }
