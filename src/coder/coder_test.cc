@@ -1,0 +1,190 @@
+#include "parley/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "dict/dictionary.h"
+#include "dict/readers.h"
+
+namespace parley {
+namespace {
+
+std::string WriteTemp(const std::string& name, const std::string& content) {
+  auto dir = std::filesystem::temp_directory_path() / "parley_coder_test";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / name).string();
+  std::ofstream(path) << content;
+  return path;
+}
+
+class CoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string actors = WriteTemp("t.actors",
+                                   "<NOUN>\nPARADE_\n</NOUN>\n"
+                                   "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nRUSSIA [RUS]\n"
+                                   "SEOUL [KOR]\nTOKYO [JPN]\nSOCCER [###]\n"
+                                   "BOROMIR [GONMIL <950101] [GONGOV]\n");
+    std::string agents = WriteTemp("t.agents", "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\n");
+    std::string verbs = WriteTemp("t.verbs",
+                                  "ATTACK [190]\n- * TARGETS_IN + [195]\n"
+                                  "CRITICI [111]\nCRITICIZ [111]\n"
+                                  "ARRIVE [032:033]\n"
+                                  "SAID [010?]\n"
+                                  "PRAISE_ [051]\n- NOT_* [112]\n"
+                                  "FREE [066]\n- + * FROM $ [067]\n");
+    dict::DictionaryBuilder b;
+    std::vector<std::string> warnings;
+    ASSERT_TRUE(dict::ReadTabariActors(actors, &b, &warnings).ok());
+    ASSERT_TRUE(dict::ReadTabariAgents(agents, &b, &warnings).ok());
+    ASSERT_TRUE(dict::ReadTabariVerbs(verbs, &b, &warnings).ok());
+    ASSERT_TRUE(warnings.empty()) << warnings[0];
+    ASSERT_TRUE(b.Build(&dict_, &warnings).ok());
+  }
+
+  std::vector<std::string> Code(const std::string& text, CoderOptions options = {},
+                                Date date = 20230101, std::vector<Event>* full = nullptr) {
+    Coder coder(dict_, options);
+    CoderScratch scratch;
+    std::vector<Event> events;
+    Document doc;
+    doc.id = "d1";
+    doc.date = date;
+    doc.text = text;
+    coder.CodeDocument(doc, &scratch, &events);
+    std::vector<std::string> out;
+    for (const auto& e : events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
+    if (full) *full = events;
+    return out;
+  }
+
+  std::shared_ptr<const Dictionary> dict_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(CoderTest, CoderFillsEveryEventField) {
+  std::vector<Event> events;
+  EXPECT_EQ(Code("Arnor attacked Gondor on Monday.", {}, 20230101, &events), V{"ARN GON 190"});
+  const Event& e = events[0];
+  EXPECT_EQ(e.doc_id, "d1");
+  EXPECT_EQ(e.sentence_index, 0);
+  EXPECT_EQ(e.date, 20230101);
+  EXPECT_EQ(e.source.text, "Arnor");
+  EXPECT_EQ(e.source.start, 0);
+  EXPECT_EQ(e.target.text, "Gondor");
+  EXPECT_EQ(e.sentence.substr(e.target.start, e.target.end - e.target.start), "Gondor");
+  EXPECT_EQ(e.verb.text, "attacked");
+  EXPECT_EQ(e.root, "19");
+  EXPECT_EQ(e.quad_class, 4);
+  EXPECT_EQ(e.rule, "t.verbs:1");
+}
+
+TEST_F(CoderTest, CoderPatternsSetTargetAndRule) {
+  std::vector<Event> events;
+  EXPECT_EQ(Code("Arnor attacked targets in Rohan near Gondor.", {}, 20230101, &events),
+            V{"ARN ROH 195"});
+  EXPECT_EQ(events[0].rule, "t.verbs:2");
+  // "+ * FROM $": the target comes before the verb, the source after FROM.
+  EXPECT_EQ(Code("Rohan was freed from Gondor yesterday."), V{"GON ROH 067"});
+}
+
+TEST_F(CoderTest, CoderStemsAndInflections) {
+  EXPECT_EQ(Code("Arnor criticized Gondor."), V{"ARN GON 111"});
+  EXPECT_EQ(Code("Arnor praises Gondor."), V{"ARN GON 051"});
+  EXPECT_EQ(Code("Arnor praising Gondor."), V{"ARN GON 051"});
+  EXPECT_EQ(Code("Arnor did not praise Gondor."), V{"ARN GON 112"});
+}
+
+TEST_F(CoderTest, CoderCompoundActorsMakeOneEventEach) {
+  EXPECT_EQ(Code("Seoul and Tokyo criticised Arnor."), (V{"KOR ARN 111", "JPN ARN 111"}));
+  EXPECT_EQ(Code("Arnor criticised Seoul, Tokyo and Gondor."),
+            (V{"ARN KOR 111", "ARN JPN 111", "ARN GON 111"}));
+}
+
+TEST_F(CoderTest, CoderAgentsComposeWithActors) {
+  EXPECT_EQ(Code("The Russian ambassador praised Gondor."), V{"RUSGOV GON 051"});
+  EXPECT_EQ(Code("The ambassador of Russia praised Gondor."), V{"RUSGOV GON 051"});
+  EXPECT_EQ(Code("Gondor's minister praised Arnor."), V{"GONGOV ARN 051"});
+}
+
+TEST_F(CoderTest, CoderPassiveVoiceSwapsSourceAndTarget) {
+  EXPECT_EQ(Code("Gondor was attacked by Arnor."), V{"ARN GON 190"});
+}
+
+TEST_F(CoderTest, CoderPairedCodes) {
+  EXPECT_EQ(Code("Arnor arrived in Gondor for talks."), (V{"ARN GON 032", "GON ARN 033"}));
+}
+
+TEST_F(CoderTest, CoderDiscardAndComplex) {
+  EXPECT_TRUE(Code("Arnor attacked Gondor in a soccer match.").empty());
+  CoderOptions o;
+  o.complex_no_actor_prior = true;
+  EXPECT_TRUE(Code("Yesterday attacked Gondor and Arnor.", o).empty());
+}
+
+TEST_F(CoderTest, CoderNounByDeterminerAndCapital) {
+  // "the attack" is a noun; only "praised" codes.
+  EXPECT_EQ(Code("Arnor praised Gondor after the attack by Rohan."), V{"ARN GON 051"});
+  EXPECT_EQ(Code("Arnor read about the Attack Gondor."), V{});
+}
+
+TEST_F(CoderTest, CoderDateRestrictedCodes) {
+  EXPECT_EQ(Code("Boromir praised Arnor.", {}, 19940101), V{"GONMIL ARN 051"});
+  EXPECT_EQ(Code("Boromir praised Arnor.", {}, 20000101), V{"GONGOV ARN 051"});
+}
+
+TEST_F(CoderTest, CoderReportedSpeechAndSubordinateCodes) {
+  // SAID is subordinate: the inner event wins and its source is the inner subject.
+  EXPECT_EQ(Code("Arnor said Gondor will attack Rohan soon."), V{"GON ROH 190"});
+  EXPECT_EQ(Code("Arnor said Gondor was wrong."), V{"ARN GON 010"});
+}
+
+TEST_F(CoderTest, CoderClausesAndPronouns) {
+  EXPECT_EQ(Code("Arnor praised Gondor and attacked Rohan."),
+            (V{"ARN GON 051", "ARN ROH 190"}));
+  CoderOptions by_sentence;
+  by_sentence.code_by = CodeBy::kSentence;
+  EXPECT_EQ(Code("Arnor praised Gondor and attacked Rohan.", by_sentence), V{"ARN GON 051"});
+  EXPECT_EQ(Code("Gondor said Arnor would free its prisoners, then he praised Rohan."),
+            V{"ARN GON 066"});
+}
+
+TEST_F(CoderTest, CoderOptionsFromTabariLines) {
+  CoderOptions o;
+  ASSERT_TRUE(ApplyTabariOption("COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN", &o).ok());
+  EXPECT_EQ(o.complex_verbs, 5);
+  EXPECT_EQ(o.complex_conj, 4);
+  EXPECT_TRUE(o.complex_no_actor_prior);
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR]", &o).ok());
+  EXPECT_EQ(o.default_source, "DEFSRC");
+  EXPECT_TRUE(o.default_source_prior);
+  EXPECT_FALSE(o.default_target_after);
+  ASSERT_TRUE(ApplyTabariOption("COMMA: MIN = 4 MAX = 6 EMIN = 3", &o).ok());
+  EXPECT_EQ(o.comma_min, 4);
+  EXPECT_EQ(o.comma_max, 6);
+  EXPECT_EQ(o.comma_emin, 3);
+  ASSERT_TRUE(ApplyTabariOption("SET: CODE BY SENTENCE", &o).ok());
+  EXPECT_EQ(o.code_by, CodeBy::kSentence);
+  EXPECT_FALSE(ApplyTabariOption("nonsense without colon", &o).ok());
+  o = CoderOptions{};
+  o.default_target = "DEFTAR";
+  EXPECT_EQ(Code("Arnor praised everyone.", o), V{"ARN DEFTAR 051"});
+}
+
+TEST_F(CoderTest, CoderScratchIsReusableAcrossSentences) {
+  Coder coder(dict_, {});
+  CoderScratch scratch;
+  std::vector<Event> events;
+  Document doc;
+  doc.text = "Arnor attacked Gondor. Seoul praised Tokyo. Nothing happened here.";
+  coder.CodeDocument(doc, &scratch, &events);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].sentence_index, 1);
+  EXPECT_EQ(events[1].sentence, "Seoul praised Tokyo.");
+}
+
+}  // namespace
+}  // namespace parley
