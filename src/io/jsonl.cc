@@ -83,6 +83,7 @@ class JsonlReader : public RecordReader {
     simdjson::dom::object object;
     if (auto error = root.get_object().get(object)) return error;
     bool has_text = false;
+    std::string_view raw_text;
     std::string_view date_text;
     for (simdjson::dom::key_value_pair field : object) {
       std::string_view key = field.key;
@@ -90,7 +91,7 @@ class JsonlReader : public RecordReader {
       if (key == "text") {
         std::string_view text;
         if (value.get_string().get(text) != simdjson::SUCCESS) return simdjson::NO_SUCH_FIELD;
-        raw_text_ = text;
+        raw_text = text;  // lives in the parser until the next parse
         has_text = true;
       } else if (key == "id") {
         if (auto error = ScalarText(value, &doc->id)) return error;
@@ -118,7 +119,7 @@ class JsonlReader : public RecordReader {
                         fmt::format("\"date\" '{}' is not a date; date left unknown", date_text));
       }
     }
-    CleanInto(raw_text_, &doc->text, warner_,
+    CleanInto(raw_text, &doc->text, warner_,
               fmt::format("{}:{}: text ", origin_, line_number_), 0);
     return simdjson::SUCCESS;
   }
@@ -150,7 +151,6 @@ class JsonlReader : public RecordReader {
   simdjson::dom::parser parser_;
   std::string copy_;
   std::string repaired_;
-  std::string raw_text_;
   std::string date_;
 };
 
