@@ -65,7 +65,17 @@ struct TokenizedSentence {
 // Splits `sentence` into tokens: words (keeping internal hyphens, apostrophes and periods
 // of abbreviations such as "U.S."), numbers (1,000 / 3.5 / 2023), possessive "'s" as its
 // own token, and punctuation (one token per mark). Fills `out` (clearing it first).
+// Details: contractions split Treebank style ("didn't" -> DID N'T, "can't" -> CA N'T,
+// "they're" -> THEY 'RE); "..." and "…" are one token "..."; `` and '' are '"'. When an
+// abbreviation ends the sentence ("left the U.S.") its period is also emitted as a "."
+// token that overlaps the abbreviation's last byte, so tokens are ordered by start but
+// may share that one byte. Allocates nothing once `out`'s buffers have grown.
 void Tokenize(std::string_view sentence, TokenizedSentence* out);
+
+// The normalised form Tokenize gives a single word, without any splitting: upper case,
+// Latin accents stripped, curly apostrophes, hyphens and quotes folded ("Erdoğan’s" ->
+// "ERDOGAN'S"). For dictionary loaders, so their keys compare equal to Token norms.
+std::string NormalizeWord(std::string_view word);
 
 }  // namespace parley::text
 

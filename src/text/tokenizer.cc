@@ -60,6 +60,51 @@ bool IsPronoun(std::string_view word) {
   return false;
 }
 
+// Appends the normalised form of word text `src` (upper case, Latin accents stripped,
+// apostrophes and hyphens folded, digits of any script as ASCII). Returns whether its
+// first letter is upper case.
+bool AppendWordNorm(std::string_view src, std::string* norm) {
+  bool capitalized = false;
+  bool first = true;
+  bool last_ascii = false;  // combining marks on an ASCII-folded letter are dropped
+  for (size_t i = 0; i < src.size();) {
+    const auto b = static_cast<unsigned char>(src[i]);
+    if (b < 0x80) {
+      if (first) capitalized = b >= 'A' && b <= 'Z';
+      norm->push_back(static_cast<char>(b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b));
+      ++i;
+      first = false;
+      last_ascii = true;
+      continue;
+    }
+    const Decoded d = DecodeAt(src, i);
+    i += d.len;
+    const size_t before = norm->size();
+    const CharKind k = KindOf(d.cp);
+    if (internal::IsApostrophe(d.cp)) {
+      norm->push_back('\'');
+    } else if (k == CharKind::kJoiner) {
+      continue;
+    } else if (k == CharKind::kMark) {
+      if (!last_ascii) norm->append(src.data() + i - d.len, d.len);
+      continue;
+    } else if (k == CharKind::kDigit) {
+      const int32_t value = u_charDigitValue(static_cast<UChar32>(d.cp));
+      norm->push_back(static_cast<char>('0' + (value >= 0 && value <= 9 ? value : 0)));
+    } else if (internal::IsLetter(k)) {
+      if (first) capitalized = k == CharKind::kUpper;
+      internal::AppendFoldedLetter(d.cp, norm);
+    } else if (const std::string_view folded = internal::FoldedPunct(d.cp); !folded.empty()) {
+      norm->append(folded);
+    } else {
+      norm->append(src.data() + i - d.len, d.len);
+    }
+    first = false;
+    last_ascii = static_cast<unsigned char>(norm->back()) < 0x80 && norm->size() > before;
+  }
+  return capitalized;
+}
+
 class Tokenizer {
  public:
   Tokenizer(std::string_view s, TokenizedSentence* out) : s_(s), out_(out) {}
@@ -132,6 +177,13 @@ size_t Tokenizer::ScanWord(size_t start) {
     const bool connector = internal::IsJoiningHyphen(c.cp) || internal::IsApostrophe(c.cp) ||
                            c.cp == '.' || c.cp == ',' || c.cp == ':' || c.cp == '/';
     if (!connector) break;
+    // "anti- Gondor", "18th- and 19th-century": a hyphen left hanging stays on its word.
+    if (internal::IsJoiningHyphen(c.cp) && (seen & kLetterBit) && j + c.len < n &&
+        KindOf(At(s_, j + c.len).cp) == CharKind::kSpace) {
+      j += c.len;
+      ascii &= c.len == 1;
+      break;
+    }
     if (j + c.len < n) {
       const CharKind next = KindOf(At(s_, j + c.len).cp);
       const CharKind prev = KindOf(internal::DecodeBefore(s_, j).cp);
@@ -232,6 +284,7 @@ Token& Tokenizer::BeginToken(size_t start, size_t end, TokenKind kind) {
   return t;
 }
 
+
 void Tokenizer::EmitWord(size_t start, size_t end, bool number, bool ascii) {
   Token& t = BeginToken(start, end, number ? TokenKind::kNumber : TokenKind::kWord);
   std::string& norm = out_->norm;
@@ -246,42 +299,7 @@ void Tokenizer::EmitWord(size_t start, size_t end, bool number, bool ascii) {
     EndToken(t);
     return;
   }
-  bool first = true;
-  for (size_t i = start; i < end;) {
-    const auto b = static_cast<unsigned char>(s_[i]);
-    if (b < 0x80) {
-      if (first) t.capitalized = b >= 'A' && b <= 'Z';
-      norm.push_back(static_cast<char>(b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b));
-      ++i;
-      first = false;
-      continue;
-    }
-    const Decoded d = DecodeAt(s_, i);
-    i += d.len;
-    if (internal::IsApostrophe(d.cp)) {
-      norm.push_back('\'');
-    } else if (internal::IsJoiningHyphen(d.cp)) {
-      norm.push_back('-');
-    } else {
-      const CharKind k = KindOf(d.cp);
-      if (k == CharKind::kJoiner) continue;
-      if (k == CharKind::kMark) {
-        // Combining accents on a letter already reduced to ASCII are dropped with it.
-        if (norm.empty() || static_cast<unsigned char>(norm.back()) >= 0x80) {
-          norm.append(s_.data() + i - d.len, d.len);
-        }
-        continue;
-      }
-      if (first) t.capitalized = k == CharKind::kUpper;
-      if (k == CharKind::kDigit) {
-        const int32_t value = u_charDigitValue(static_cast<UChar32>(d.cp));
-        norm.push_back(static_cast<char>('0' + (value >= 0 && value <= 9 ? value : 0)));
-      } else {
-        internal::AppendFoldedLetter(d.cp, &norm);
-      }
-    }
-    first = false;
-  }
+  t.capitalized = AppendWordNorm(s_.substr(start, end - start), &norm);
   EndToken(t);
 }
 
@@ -295,6 +313,11 @@ void Tokenizer::EmitFixed(size_t start, size_t end, TokenKind kind, std::string_
 
 size_t Tokenizer::ScanPunct(size_t start, Decoded d) {
   const size_t n = s_.size();
+  // ASCII stand-ins for curly double quotes: `` and '' (Treebank and wire copy).
+  if ((d.cp == '`' || d.cp == '\'') && start + 1 < n && s_[start + 1] == static_cast<char>(d.cp)) {
+    EmitFixed(start, start + 2, TokenKind::kPunct, "\"");
+    return start + 2;
+  }
   if (d.cp == '.' || d.cp == '-') {
     size_t j = start + 1;
     while (j < n && s_[j] == static_cast<char>(d.cp)) ++j;
@@ -329,6 +352,13 @@ bool Tokenizer::DigitFollows(size_t i) const {
 }
 
 }  // namespace
+
+std::string NormalizeWord(std::string_view word) {
+  std::string norm;
+  norm.reserve(word.size());
+  AppendWordNorm(word, &norm);
+  return norm;
+}
 
 void Tokenize(std::string_view sentence, TokenizedSentence* out) {
   out->text = sentence;

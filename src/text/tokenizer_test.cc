@@ -168,6 +168,18 @@ TEST(TextTokenizeTest, Numbers) {
   EXPECT_FALSE(ts.tokens[0].capitalized);
 }
 
+TEST(TextTokenizeTest, TreebankAsciiQuotes) {
+  const TokenizedSentence ts = Tok("condemned as`` unacceptable'' allegations");
+  EXPECT_EQ(Norms(ts), (Strings{"CONDEMNED", "AS", "\"", "UNACCEPTABLE", "\"", "ALLEGATIONS"}));
+  EXPECT_EQ(Texts(ts)[2], "``");
+  EXPECT_EQ(Texts(ts)[4], "''");
+}
+
+TEST(TextTokenizeTest, HangingHyphenStaysOnItsWord) {
+  EXPECT_EQ(Norms(Tok("an anti- Gondor parade")), (Strings{"AN", "ANTI-", "GONDOR", "PARADE"}));
+  EXPECT_EQ(Norms(Tok("the war -")), (Strings{"THE", "WAR", "-"}));
+}
+
 TEST(TextTokenizeTest, Ellipses) {
   EXPECT_EQ(Norms(Tok("wait... then \u2026 more")),
             (Strings{"WAIT", "...", "THEN", "...", "MORE"}));
@@ -198,6 +210,32 @@ TEST(TextTokenizeTest, InvalidBytesDoNotStall) {
   const TokenizedSentence ts = Tok(std::string("ab\xFF" "cd\xE2", 6));
   EXPECT_FALSE(ts.tokens.empty());
   EXPECT_EQ(ts.tokens.back().end, 6u);
+}
+
+}  // namespace
+}  // namespace parley::text
+
+namespace parley::text {
+namespace {
+
+TEST(TextNormalizeWordTest, MatchesTokenNorms) {
+  EXPECT_EQ(NormalizeWord("Erdo\u011Fan\u2019s"), "ERDOGAN'S");
+  EXPECT_EQ(NormalizeWord("al-Qa\u2019ida"), "AL-QA'IDA");
+  EXPECT_EQ(NormalizeWord("U.S."), "U.S.");
+  EXPECT_EQ(NormalizeWord("non\u2011aligned"), "NON-ALIGNED");
+  EXPECT_EQ(NormalizeWord("\u041F\u0443\u0442\u0438\u043D"), "\u041F\u0423\u0422\u0418\u041D");
+  EXPECT_EQ(NormalizeWord(""), "");
+  // The same word inside a sentence gets the same norm.
+  TokenizedSentence ts;
+  Tokenize("M\u00FCller and S\u00E3o", &ts);
+  EXPECT_EQ(ts.Norm(ts.tokens[0]), NormalizeWord("M\u00FCller"));
+  EXPECT_EQ(ts.Norm(ts.tokens[2]), NormalizeWord("S\u00E3o"));
+}
+
+TEST(TextNormalizeWordTest, CombiningMarksAfterNonLatinKept) {
+  // A Cyrillic letter with a combining acute keeps its mark; a Latin one loses it.
+  EXPECT_EQ(NormalizeWord("\u0430\u0301"), "\u0410\u0301");
+  EXPECT_EQ(NormalizeWord("e\u0301"), "E");
 }
 
 }  // namespace
