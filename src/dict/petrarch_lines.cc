@@ -131,6 +131,14 @@ void AppendWord(std::string_view word, WordMatch match, bool adjacent_to_next, P
   e.kind = PatternElement::Kind::kWord;
   e.match = match;
   size_t n = word.size();
+  // Treebank "DID N'T" is one token "DIDN'T" for the coder (as TABARI spells it).
+  if (n == 3 && word[0] == 'N' && word[1] == '\'' && (word[2] == 'T' || word[2] == 't') &&
+      !phrase->empty() && phrase->back().kind == PatternElement::Kind::kWord) {
+    phrase->back().text += "N'T";
+    phrase->back().match = match;
+    phrase->back().adjacent_to_next = adjacent_to_next;
+    return;
+  }
   if (n > 2 && word[n - 2] == '\'' && (word[n - 1] == 'S' || word[n - 1] == 's')) {
     e.text = Upper(word.substr(0, n - 2));
     e.match = WordMatch::kExact;

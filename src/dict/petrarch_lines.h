@@ -58,7 +58,8 @@ struct RawWord {
 void SplitWords(std::string_view phrase, std::vector<RawWord>* out, bool* trailing_underscore);
 
 // Appends the upper-cased `word` to `phrase` as kWord element(s). A possessive "X'S" becomes
-// "X" + "'S" because the tokenizer makes the possessive its own token.
+// "X" + "'S" because the tokenizer makes the possessive its own token; a Treebank "N'T"
+// joins the previous word ("DID N'T" -> "DIDN'T") because the coder joins it in the text.
 void AppendWord(std::string_view word, WordMatch match, bool adjacent_to_next, Phrase* phrase);
 
 // "file:line: message".

@@ -2,8 +2,9 @@
 // dictionaries.rst). Each file is read whole and parsed line by line on string_views.
 //
 // Conventions chosen where the formats leave room (see the tests for the behaviour):
-// - Actor phrases: blanks and underscores both join consecutive words (PETRARCH splits on
-//   either); every word matches exactly (PETRARCH has no stems; trailing '_' is ignored).
+// - Actor phrases: '_' joins consecutive words, a blank lets a few words intervene (the
+//   unit tests expect "ITHILEN TELEVISION" to code "Ithilen state-run television"); every
+//   word matches exactly (PETRARCH has no stems; a trailing '_' changes nothing).
 // - Agent phrases: '_' joins consecutive words, a blank lets words intervene (docs). The
 //   last word gets regular plurals unless a {...} list is given ({} = no plural).
 // - Verb patterns: PETRARCH-2 groups {NOUN PHRASE} and (PREP PHRASE) become plain
@@ -559,7 +560,7 @@ Status ReadPetrarchActors(const std::string& path, DictionaryBuilder* builder,
   // Phrase text runs to the first '['; the rest holds codes.
   auto add_phrase = [&](std::string_view text, uint32_t number) {
     size_t open = text.find('[');
-    Phrase phrase = WordPhrase(Trim(text.substr(0, open)), true, WordMatch::kExact, &scratch);
+    Phrase phrase = WordPhrase(Trim(text.substr(0, open)), false, WordMatch::kExact, &scratch);
     if (phrase.empty()) {
       ctx.Warn(number, "actor line has no phrase");
     } else {

@@ -76,8 +76,8 @@ TEST(PetrarchReaderActors, PrimarySynonymsAndDefaultCode) {
   EXPECT_EQ(Render(us.phrases[2]), "U.S.");
   EXPECT_EQ(us.default_code, "USA");
   EXPECT_EQ(us.origin.line, 4u);
-  // Blanks join actor words just like underscores (PETRARCH).
-  EXPECT_EQ(Render(b.actors()[1].phrases[0]), "HAMAS_WING");
+  // A blank lets words intervene, as in agents and verb patterns.
+  EXPECT_EQ(Render(b.actors()[1].phrases[0]), "HAMAS WING");
   EXPECT_EQ(b.actors()[2].default_code, "PSE");
   EXPECT_EQ(Render(b.actors()[3].phrases[0]), "DAGOLATH_'S_ARMY");
 }
@@ -274,6 +274,25 @@ TEST(PetrarchReaderVerbs, Petrarch1Blocks) {
   EXPECT_TRUE(brk.patterns[1].code.dominant);
   EXPECT_EQ(brk.patterns[2].code.primary, "---");
   EXPECT_EQ(brk.patterns[2].code.paired, "173");
+}
+
+TEST(PetrarchReaderVerbs, TreebankContractionsJoinThePreviousWord) {
+  TempFile f(
+      "&NEGATVAUXVRB  # comment\n"
+      "+DID N'T\n"
+      "+REALLY DID NOT\n"
+      "--- CLASH [223] ---\n"
+      "CLASH\n"
+      "- &NEGATVAUXVRB * OVER EFFORTS  [904]\n"
+      "- WO_N'T * OVER EFFORTS  [905]\n");
+  DictionaryBuilder b;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ReadPetrarchVerbs(f.path(), &b, &warnings).ok());
+  ASSERT_EQ(b.synsets().size(), 1u);
+  EXPECT_EQ(Render(b.synsets()[0].members[0]), "DIDN'T(s)");
+  EXPECT_EQ(Render(b.synsets()[0].members[1]), "REALLY_DID_NOT(s)");
+  ASSERT_EQ(b.verb_blocks().size(), 1u);
+  EXPECT_EQ(Render(b.verb_blocks()[0].patterns[1].elements), "WON'T * OVER EFFORTS");
 }
 
 TEST(PetrarchReaderVerbs, Petrarch2GroupsBecomeSequentialWords) {
