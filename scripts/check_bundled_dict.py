@@ -94,8 +94,9 @@ class Checker:
                 line = line.strip()
                 if line.startswith("&"):
                     name = line[1:].strip()
-                    if not re.match(r"^[A-Z0-9_]+$", name):
-                        self.error(lineno, f"bad synset label '{line}'")
+                    if not re.match(r"^[A-Z0-9_\-]+$", name) or "_" in name.rstrip("_"):
+                        self.error(lineno, f"bad synset label '{line}' (use '-' inside names: "
+                                   "'_' joins words in patterns)")
                     if block is not None:
                         self.error(lineno, "synset defined after verb blocks began")
                     key = name.rstrip("_")
