@@ -1,0 +1,132 @@
+// Loads parley's bundled cooperation verbs (CAMEO roots 01-08) and agents the way the
+// pipeline does and checks that they are clean and complete: no reader or build warnings,
+// every event code known to the CAMEO table and in roots 01-08, every such code reachable.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dict/dictionary.h"
+#include "parley/cameo.h"
+#include "parley/dictionary.h"
+
+namespace parley::dict {
+namespace {
+
+std::string Bundled(const std::string& name) {
+  return std::string(PARLEY_SOURCE_DIR) + "/data/dict/" + name;
+}
+
+const char kVerbs[] = "parley.verbs.coop.txt";
+const char kAgents[] = "parley.agents.txt";
+
+std::vector<std::string> Ours(const std::vector<std::string>& warnings) {
+  std::vector<std::string> out;
+  for (const auto& w : warnings)
+    if (w.find(kVerbs) != std::string::npos || w.find(kAgents) != std::string::npos)
+      out.push_back(w);
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string s;
+  for (const auto& l : lines) s += l + "\n";
+  return s;
+}
+
+void LoadOurs(DictionaryBuilder* builder, std::vector<std::string>* warnings) {
+  ASSERT_TRUE(LoadDictionaryFile(Bundled(kVerbs), FileKind::kVerbs, builder, warnings).ok());
+  ASSERT_TRUE(LoadDictionaryFile(Bundled(kAgents), FileKind::kAgents, builder, warnings).ok());
+}
+
+TEST(BundledDictCoop, ReadsWithoutWarnings) {
+  DictionaryBuilder builder;
+  std::vector<std::string> warnings;
+  LoadOurs(&builder, &warnings);
+  EXPECT_TRUE(warnings.empty()) << Join(warnings);
+  size_t patterns = 0, verbs = 0;
+  for (const auto& b : builder.verb_blocks()) {
+    patterns += b.patterns.size();
+    verbs += b.verbs.size();
+  }
+  EXPECT_GE(builder.verb_blocks().size(), 90u);
+  EXPECT_GE(verbs, 400u);
+  EXPECT_GE(patterns, 1000u);
+  EXPECT_GE(builder.agents().size(), 300u);
+}
+
+TEST(BundledDictCoop, CompilesWithoutWarnings) {
+  DictionaryBuilder builder;
+  std::vector<std::string> warnings;
+  LoadOurs(&builder, &warnings);
+  std::vector<std::string> ignored;  // the country file has its own test
+  ASSERT_TRUE(LoadDictionaryFile(Bundled("parley.countries.actors.txt"), FileKind::kActors,
+                                 &builder, &ignored)
+                  .ok());
+  std::shared_ptr<const Dictionary> dict;
+  Status s = builder.Build(&dict, &warnings);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::vector<std::string> ours = Ours(warnings);
+  EXPECT_TRUE(ours.empty()) << Join(ours);
+}
+
+// The codes a verb file can produce: block codes, verb codes and pattern codes.
+std::set<std::string> CodesOf(const DictionaryBuilder& builder) {
+  std::set<std::string> codes;
+  auto add = [&](const EventCode& c) {
+    for (const std::string* part : {&c.primary, &c.paired})
+      if (!part->empty() && *part != "---") codes.insert(*part);
+  };
+  for (const auto& b : builder.verb_blocks()) {
+    add(b.code);
+    for (const auto& v : b.verbs) add(v.code);
+    for (const auto& p : b.patterns) add(p.code);
+  }
+  return codes;
+}
+
+TEST(BundledDictCoop, EveryCodeIsKnownAndInRoots01To08) {
+  DictionaryBuilder builder;
+  std::vector<std::string> warnings;
+  LoadOurs(&builder, &warnings);
+  for (const std::string& code : CodesOf(builder)) {
+    const CameoCode* c = LookupCameo(code);
+    ASSERT_NE(c, nullptr) << "unknown CAMEO code " << code;
+    EXPECT_GE(c->root, 1) << code;
+    EXPECT_LE(c->root, 8) << code;
+  }
+}
+
+TEST(BundledDictCoop, ReachesEveryCodeOfRoots01To08) {
+  DictionaryBuilder builder;
+  std::vector<std::string> warnings;
+  LoadOurs(&builder, &warnings);
+  std::set<std::string> codes = CodesOf(builder);
+  std::vector<std::string> missing;
+  for (const CameoCode& c : AllCameoCodes()) {
+    if (c.root > 8 || c.code.size() < 3) continue;  // roots come via "x0"
+    if (!codes.count(std::string(c.code))) missing.emplace_back(c.code);
+  }
+  EXPECT_TRUE(missing.empty()) << "unreachable: " << Join(missing);
+}
+
+TEST(BundledDictCoop, AgentsComposeSectorCodes) {
+  DictionaryBuilder builder;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(LoadDictionaryFile(Bundled(kAgents), FileKind::kAgents, &builder, &warnings).ok());
+  bool ambassador = false, ngo_prefix = false;
+  for (const AgentEntry& a : builder.agents()) {
+    if (a.phrases.empty() || a.phrases[0].empty()) continue;
+    if (a.phrases[0].size() == 1 && a.phrases[0][0].text == "AMBASSADOR") {
+      ambassador = a.code == "GOV" && !a.prefix;
+    }
+    if (a.code == "NGO" && a.prefix) ngo_prefix = true;
+  }
+  EXPECT_TRUE(ambassador);
+  EXPECT_TRUE(ngo_prefix);
+}
+
+}  // namespace
+}  // namespace parley::dict
