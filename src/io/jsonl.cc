@@ -31,7 +31,9 @@ class JsonlReader : public RecordReader {
 
   bool Next(Document* doc) override {
     std::string_view line;
-    while (source_->NextLine(&line)) {
+    for (;;) {
+      line_offset_ = source_->offset();
+      if (!source_->NextLine(&line)) break;
       ++line_number_;
       if (IsBlankLine(line)) continue;
       if (ParseLine(line, doc)) return true;
@@ -56,7 +58,7 @@ class JsonlReader : public RecordReader {
     if (error == simdjson::UTF8_ERROR) {
       // Repair the bytes and try again, so one bad byte costs a warning, not the record.
       std::string where = fmt::format("{}:{}: ", origin_, line_number_);
-      CleanInto(json, &repaired_, warner_, where, 0);
+      CleanInto(json, &repaired_, warner_, where, line_offset_);
       repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
       padded = simdjson::padded_string_view(
           repaired_.data(), repaired_.size() - simdjson::SIMDJSON_PADDING, repaired_.size());
@@ -148,6 +150,7 @@ class JsonlReader : public RecordReader {
   std::string origin_;
   Warner* warner_;
   uint64_t line_number_ = 0;
+  uint64_t line_offset_ = 0;  // file offset of the current line
   simdjson::dom::parser parser_;
   std::string copy_;
   std::string repaired_;

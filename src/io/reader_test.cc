@@ -270,7 +270,9 @@ TEST(IoJsonl, RecordsAndBadLinesContinue) {
     EXPECT_NE(r.warnings[0].find("news.jsonl:3:"), std::string::npos) << r.warnings[0];
     EXPECT_NE(r.warnings[1].find("news.jsonl:4:"), std::string::npos) << r.warnings[1];
     EXPECT_NE(r.warnings[2].find("news.jsonl:5:"), std::string::npos) << r.warnings[2];
-    EXPECT_NE(r.warnings[3].find("news.jsonl:6:"), std::string::npos) << r.warnings[3];
+    // The stray byte is at file offset 270 (on line 6).
+    EXPECT_NE(r.warnings[3].find("news.jsonl:6: byte offset 270: "), std::string::npos)
+        << r.warnings[3];
   }
 }
 
@@ -462,6 +464,38 @@ TEST(IoStreaming, SmallChunksMatchWholeFile) {
     }
     EXPECT_EQ(streamed.warnings.size(), whole.warnings.size());
   }
+}
+
+TEST(IoReader, InvalidBytesReportedWithFileOffset) {
+  TempDir dir;
+  // Header (16 bytes) + "Bad " puts the stray byte at file offset 20.
+  std::string path = dir.Write("bad.txt", std::string("date 2023-02-10\nBad \xFF byte here."));
+  ReadResult r = ReadAll({path});
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].text, "Bad \xEF\xBF\xBD byte here.");
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].rfind(path + ": byte offset 20: ", 0), 0u) << r.warnings[0];
+}
+
+TEST(IoReader, StdinStreamsLongLines) {
+  TempDir dir;
+  std::string long_text(300000, 'x');
+  std::string input = "{\"id\": \"long\", \"text\": \"" + long_text + "\"}\n{\"id\": \"short\", \"text\": \"Hi.\"}\n";
+  std::string path = dir.Write("stdin.jsonl", input);
+  int saved = ::dup(STDIN_FILENO);
+  FILE* f = std::fopen(path.c_str(), "r");
+  ASSERT_NE(f, nullptr);
+  ::dup2(::fileno(f), STDIN_FILENO);
+  ReadResult r = ReadAll({"-"});
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  std::fclose(f);
+  ASSERT_EQ(r.docs.size(), 2u) << Joined(r.warnings);
+  EXPECT_EQ(r.docs[0].id, "long");
+  EXPECT_EQ(r.docs[0].text, long_text);
+  EXPECT_EQ(r.docs[1].id, "short");
+  EXPECT_EQ(r.docs[1].origin, "-");
+  EXPECT_EQ(r.docs[1].origin_line, 2u);
 }
 
 TEST(IoByteSource, NextLineHandlesCrLfAndNoFinalNewline) {
