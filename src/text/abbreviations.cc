@@ -21,6 +21,7 @@ constexpr AbbrevClass M = AbbrevClass::kMonth;
 constexpr AbbrevClass C = AbbrevClass::kCompany;
 constexpr AbbrevClass E = AbbrevClass::kEtc;
 
+// clang-format off
 constexpr Abbrev kAbbreviations[] = {
     // Titles and ranks precede a name.
     {"mr", T}, {"mrs", T}, {"ms", T}, {"messrs", T}, {"mme", T}, {"mlle", T}, {"dr", T},
@@ -39,26 +40,28 @@ constexpr Abbrev kAbbreviations[] = {
     // Company and name suffixes end sentences as often as not.
     {"inc", C}, {"corp", C}, {"ltd", C}, {"co", C}, {"plc", C}, {"llc", C}, {"bros", C},
     {"jr", C}, {"sr", C}, {"esq", C}, {"dept", C}, {"univ", C}, {"assn", C}, {"govt", C},
-    {"intl", C}, {"ave", C}, {"blvd", C},
-    {"etc", E}, {"al", E},
+    {"intl", C}, {"ave", C}, {"blvd", C}, {"etc", E}, {"al", E},
 };
+// clang-format on
 
 constexpr std::string_view kStarters[] = {
-    "a",        "about",    "according", "after",   "again",  "all",     "also",     "although",
-    "among",    "an",       "and",       "another", "any",    "are",     "as",       "asked",
-    "at",       "because",  "before",    "being",   "both",   "but",     "by",       "can",
-    "despite",  "did",      "do",        "does",    "during", "each",    "earlier",  "even",
-    "every",    "few",      "finally",   "first",   "following", "for",  "from",     "further",
-    "had",      "has",      "have",      "he",      "her",    "here",    "his",      "how",
-    "however",  "i",        "if",        "in",      "instead", "is",     "it",       "its",
-    "last",     "later",    "many",      "meanwhile", "more", "moreover", "most",    "much",
-    "my",       "neither",  "nevertheless", "no",   "nor",    "not",     "now",      "of",
-    "on",       "once",     "one",       "only",    "or",     "other",   "others",   "our",
-    "over",     "overall",  "she",       "since",   "so",     "some",    "still",    "such",
-    "that",     "the",      "their",     "then",    "there",  "these",   "they",     "this",
-    "those",    "though",   "thus",      "to",      "today",  "two",     "under",    "unlike",
-    "until",    "we",       "what",      "when",    "where",  "whether", "which",    "while",
-    "who",      "why",      "with",      "without", "yet",    "you",     "your",
+    "a",        "about",     "according", "after",        "again",   "all",      "also",
+    "although", "among",     "an",        "and",          "another", "any",      "are",
+    "as",       "asked",     "at",        "because",      "before",  "being",    "both",
+    "but",      "by",        "can",       "despite",      "did",     "do",       "does",
+    "during",   "each",      "earlier",   "even",         "every",   "few",      "finally",
+    "first",    "following", "for",       "from",         "further", "had",      "has",
+    "have",     "he",        "her",       "here",         "his",     "how",      "however",
+    "i",        "if",        "in",        "instead",      "is",      "it",       "its",
+    "last",     "later",     "many",      "meanwhile",    "more",    "moreover", "most",
+    "much",     "my",        "neither",   "nevertheless", "no",      "nor",      "not",
+    "now",      "of",        "on",        "once",         "one",     "only",     "or",
+    "other",    "others",    "our",       "over",         "overall", "she",      "since",
+    "so",       "some",      "still",     "such",         "that",    "the",      "their",
+    "then",     "there",     "these",     "they",         "this",    "those",    "though",
+    "thus",     "to",        "today",     "two",          "under",   "unlike",   "until",
+    "we",       "what",      "when",      "where",        "whether", "which",    "while",
+    "who",      "why",       "with",      "without",      "yet",     "you",      "your",
 };
 
 // Lower-cases ASCII `word` into `buf`; false when it is too long or not ASCII letters
@@ -96,7 +99,6 @@ bool IsDottedAcronym(std::string_view word) {
   }
   return has_dot && group > 0;
 }
-
 
 // Packs a lower-cased ASCII word of at most 8 bytes into an integer key, so lookups
 // compare integers instead of strings (this runs at every period in the text).
@@ -148,6 +150,8 @@ AbbrevClass ClassifyAbbreviation(std::string_view word) {
   if (word.find('.') != std::string_view::npos) {
     return IsDottedAcronym(word) ? AbbrevClass::kAcronym : AbbrevClass::kNone;
   }
+  // A capital initial, even one that is also a lower-case abbreviation ("P." vs "p. 5").
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return AbbrevClass::kAcronym;
   uint64_t key;
   if (PackLower(word, &key)) {
     static const auto table = SortedAbbreviations();
@@ -161,6 +165,8 @@ AbbrevClass ClassifyAbbreviation(std::string_view word) {
 }
 
 bool IsCommonSentenceStarter(std::string_view word) {
+  // A capital initial, even one that is also a lower-case abbreviation ("P." vs "p. 5").
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return AbbrevClass::kAcronym;
   uint64_t key;
   if (PackLower(word, &key)) {
     static const auto table = SortedStarters();

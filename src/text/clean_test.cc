@@ -18,14 +18,22 @@ TEST(TextCleanTest, AsciiPassesThroughUnchanged) {
 
 TEST(TextCleanTest, LineEndingsAndControls) {
   EXPECT_EQ(CleanText("a\r\nb\rc\n", nullptr), "a\nb\nc\n");
-  EXPECT_EQ(CleanText(std::string("a\0b\x01" "c\x1B\x7F" "d", 8), nullptr), "a b c  d");
+  EXPECT_EQ(CleanText(std::string("a\0b\x01"
+                                  "c\x1B\x7F"
+                                  "d",
+                                  8),
+                      nullptr),
+            "a b c  d");
   EXPECT_EQ(CleanText("\r\n\r\n", nullptr), "\n\n");
 }
 
 TEST(TextCleanTest, InvalidUtf8IsReplacedAndReported) {
   std::vector<TextIssue> issues;
   // Lone continuation byte at 2, truncated 3-byte sequence at 6, invalid lead 0xFF at 9.
-  const std::string raw = "ab\x80" "cd\xE2\x80" "e\xFF";
+  const std::string raw =
+      "ab\x80"
+      "cd\xE2\x80"
+      "e\xFF";
   EXPECT_EQ(CleanText(raw, &issues), "ab\uFFFDcd\uFFFDe\uFFFD");
   ASSERT_EQ(issues.size(), 3u);
   EXPECT_EQ(issues[0].offset, 2u);
@@ -76,14 +84,17 @@ TEST(TextCleanTest, ByteOrderMarkDropped) {
 
 TEST(TextCleanTest, Cp1252ControlsMappedBack) {
   // U+0092 and U+0093/U+0094 are ’ “ ” that went through a Latin-1 decoder.
-  EXPECT_EQ(CleanText("Russia\xC2\x92s \xC2\x93" "ally\xC2\x94", nullptr),
+  EXPECT_EQ(CleanText("Russia\xC2\x92s \xC2\x93"
+                      "ally\xC2\x94",
+                      nullptr),
             "Russia\u2019s \u201Cally\u201D");
-  EXPECT_EQ(CleanText("a\xC2\x81" "b", nullptr), "a b");
+  EXPECT_EQ(CleanText("a\xC2\x81"
+                      "b",
+                      nullptr),
+            "a b");
 }
 
-TEST(TextCleanTest, IssuesMayBeNull) {
-  EXPECT_EQ(CleanText("x\xFFy", nullptr), "x\uFFFDy");
-}
+TEST(TextCleanTest, IssuesMayBeNull) { EXPECT_EQ(CleanText("x\xFFy", nullptr), "x\uFFFDy"); }
 
 }  // namespace
 }  // namespace parley::text

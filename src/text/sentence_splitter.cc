@@ -16,9 +16,9 @@ namespace {
 
 using internal::AbbrevClass;
 using internal::CharKind;
-using internal::Decoded;
 using internal::DecodeAt;
 using internal::DecodeBefore;
+using internal::Decoded;
 using internal::KindOf;
 
 // Sentences longer than this are cut at a newline or semicolon when there is one: such
@@ -50,9 +50,9 @@ inline Mark MarkAt(std::string_view text, size_t i, size_t* len) {
   const auto b1 = static_cast<unsigned char>(text[i + 1]);
   const auto b2 = static_cast<unsigned char>(text[i + 2]);
   *len = 3;
-  if (b == 0xE2 && b1 == 0x80 && b2 == 0xA6) return Mark::kEllipsis;              // …
-  if (b == 0xE2 && b1 == 0x80 && b2 == 0xA2) return Mark::kBullet;                // •
-  if (b == 0xE3 && b1 == 0x80 && b2 == 0x82) return Mark::kIdeographic;           // 。
+  if (b == 0xE2 && b1 == 0x80 && b2 == 0xA6) return Mark::kEllipsis;                     // …
+  if (b == 0xE2 && b1 == 0x80 && b2 == 0xA2) return Mark::kBullet;                       // •
+  if (b == 0xE3 && b1 == 0x80 && b2 == 0x82) return Mark::kIdeographic;                  // 。
   if (b == 0xEF && b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F)) return Mark::kIdeographic;  // ！？
   *len = 1;
   return Mark::kNone;
@@ -84,12 +84,12 @@ size_t TrimEnd(std::string_view text, size_t start, size_t end) {
 
 // What follows a candidate boundary.
 struct NextWord {
-  size_t pos = 0;             // first non-space byte
-  bool at_end = false;        // nothing but space follows
+  size_t pos = 0;       // first non-space byte
+  bool at_end = false;  // nothing but space follows
   bool paragraph_break = false;
-  bool opener = false;        // an opening quote or bracket comes first
+  bool opener = false;               // an opening quote or bracket comes first
   CharKind kind = CharKind::kPunct;  // kind of the first character after openers
-  std::string_view word;      // leading ASCII letters of the word, for the starter list
+  std::string_view word;             // leading ASCII letters of the word, for the starter list
 };
 
 NextWord PeekNext(std::string_view text, size_t i) {
@@ -116,7 +116,9 @@ NextWord PeekNext(std::string_view text, size_t i) {
   }
   next.kind = KindOf(d.cp);
   size_t e = p;
-  while (e < text.size() && ((text[e] >= 'a' && text[e] <= 'z') || (text[e] >= 'A' && text[e] <= 'Z'))) ++e;
+  while (e < text.size() &&
+         ((text[e] >= 'a' && text[e] <= 'z') || (text[e] >= 'A' && text[e] <= 'Z')))
+    ++e;
   next.word = text.substr(p, e - p);
   return next;
 }
@@ -219,7 +221,7 @@ void Splitter::Run() {
 bool Splitter::AtNewline(size_t i) {
   const size_t line_len = i - line_start_;
   line_start_ = i + 1;
-  const NextWord next = PeekNext(text_, i);  // counts this newline too
+  const NextWord next = PeekNext(text_, i);               // counts this newline too
   if (TrimEnd(text_, start_, i) == start_) return false;  // nothing pending
   bool boundary;
   if (next.paragraph_break || next.at_end) {
@@ -325,7 +327,8 @@ void Splitter::Emit(size_t start, size_t end) {
       if (cut != std::string_view::npos) ++cut;  // keep the semicolon
     }
     if (cut == std::string_view::npos) {
-      const std::string_view rest = text_.substr(start + kMaxSentenceBytes, end - start - kMaxSentenceBytes);
+      const std::string_view rest =
+          text_.substr(start + kMaxSentenceBytes, end - start - kMaxSentenceBytes);
       const size_t found = rest.find_first_of("\n;");
       if (found == std::string_view::npos) break;
       cut = kMaxSentenceBytes - 1 + found + (rest[found] == ';' ? 1 : 0);

@@ -74,14 +74,16 @@ TEST(TextSplitTest, AcronymsSplitOnlyBeforeSentenceStarters) {
 TEST(TextSplitTest, Initials) {
   EXPECT_EQ(Split("President George W. Bush met J.R.R. Tolkien fans. They cheered."),
             (Sentences{"President George W. Bush met J.R.R. Tolkien fans.", "They cheered."}));
+  EXPECT_EQ(Split("John P. Smith and Vladimir V. Putin met."),
+            Sentences{"John P. Smith and Vladimir V. Putin met."});
   EXPECT_EQ(Split("He backed Plan B. The others did not."),
             (Sentences{"He backed Plan B.", "The others did not."}));
 }
 
 TEST(TextSplitTest, MonthsAndNumbers) {
-  EXPECT_EQ(Split("Talks began on Feb. 10 in Seoul. They ended in May. Brian Hook left."),
-            (Sentences{"Talks began on Feb. 10 in Seoul.", "They ended in May.",
-                       "Brian Hook left."}));
+  EXPECT_EQ(
+      Split("Talks began on Feb. 10 in Seoul. They ended in May. Brian Hook left."),
+      (Sentences{"Talks began on Feb. 10 in Seoul.", "They ended in May.", "Brian Hook left."}));
   EXPECT_EQ(Split("Trade fell 3.5 percent to 1,000 tonnes. It was No. 1 in Asia."),
             (Sentences{"Trade fell 3.5 percent to 1,000 tonnes.", "It was No. 1 in Asia."}));
   EXPECT_EQ(Split("Should he stay? No. He must leave."),
@@ -153,9 +155,9 @@ TEST(TextSplitTest, BlankLinesAndHeadlines) {
 TEST(TextSplitTest, SingleNewlinesInParagraphPerLineText) {
   const std::string long_line(120, 'x');
   // Lines longer than a wrap width: each newline before a capital is a break.
-  EXPECT_EQ(Split("Seoul is interested in trade\nTrade fell by a third " + long_line + "\n- Yes"),
-            (Sentences{"Seoul is interested in trade", "Trade fell by a third " + long_line,
-                       "- Yes"}));
+  EXPECT_EQ(
+      Split("Seoul is interested in trade\nTrade fell by a third " + long_line + "\n- Yes"),
+      (Sentences{"Seoul is interested in trade", "Trade fell by a third " + long_line, "- Yes"}));
   // A newline before a lower-case word is a wrapped line.
   EXPECT_EQ(Split("Trade fell by\na third " + long_line),
             Sentences{"Trade fell by\na third " + long_line});
@@ -236,8 +238,9 @@ TEST(TextSplitTest, SeedArticleOpenings) {
   s = Split(ReadSeed("002_fb5b1b1d0730f64d.txt"));
   ASSERT_GE(s.size(), 4u);
   EXPECT_EQ(s[2], "The update comes through RIA News.");
-  EXPECT_EQ(s[3], "The diplomat described Russia\u2013South Korea ties as currently facing "
-                  "difficult times.");
+  EXPECT_EQ(s[3],
+            "The diplomat described Russia\u2013South Korea ties as currently facing "
+            "difficult times.");
 
   s = Split(ReadSeed("003_0c4bba524306be0c.txt"));
   ASSERT_GE(s.size(), 9u);
@@ -245,8 +248,9 @@ TEST(TextSplitTest, SeedArticleOpenings) {
   EXPECT_TRUE(s[1].starts_with("South Korea is interested in developing trade"));
   EXPECT_EQ(s[6], "\"Seoul is interested in preserving trade and economic ties with Russia\"");
   EXPECT_TRUE(s[7].starts_with("- Trade turnover between Russia and South Korea"));
-  EXPECT_EQ(s[8], "Is the South Korean side interested in reversing this trend and increasing "
-                  "trade turnover?");
+  EXPECT_EQ(s[8],
+            "Is the South Korean side interested in reversing this trend and increasing "
+            "trade turnover?");
 
   s = Split(ReadSeed("004_c3df02171b1dda15.txt"));
   ASSERT_GE(s.size(), 6u);

@@ -14,8 +14,8 @@ namespace {
 
 using internal::AbbrevClass;
 using internal::CharKind;
-using internal::Decoded;
 using internal::DecodeAt;
+using internal::Decoded;
 using internal::KindOf;
 
 constexpr uint8_t kLetterBit = 1;
@@ -51,9 +51,8 @@ bool EqualsLowerAscii(std::string_view word, std::string_view lower) {
 // Words after which "'d" and "'m" are contractions ("I'd", "they'd") rather than part
 // of a name ("Sa'd").
 bool IsPronoun(std::string_view word) {
-  static constexpr std::string_view kPronouns[] = {"i",   "you",  "he",   "she",   "it",
-                                                   "we",  "they", "who",  "that",  "there",
-                                                   "what", "where"};
+  static constexpr std::string_view kPronouns[] = {"i",    "you", "he",   "she",   "it",   "we",
+                                                   "they", "who", "that", "there", "what", "where"};
   for (std::string_view p : kPronouns) {
     if (EqualsLowerAscii(word, p)) return true;
   }
@@ -133,10 +132,10 @@ class Tokenizer {
   void EmitWord(size_t start, size_t end, bool number, bool ascii);
   void EmitFixed(size_t start, size_t end, TokenKind kind, std::string_view norm);
   Token& BeginToken(size_t start, size_t end, TokenKind kind);
-  void EndToken(Token& t) {
-    t.norm_len = static_cast<uint32_t>(out_->norm.size() - t.norm_start);
-  }
+  void EndToken(Token& t) { t.norm_len = static_cast<uint32_t>(out_->norm.size() - t.norm_start); }
   bool OnlyClosersFollow(size_t i) const;
+  // End of a possessive "'s" starting at i, or 0 when there is none.
+  size_t PossessiveAt(size_t i) const;
   bool DigitFollows(size_t i) const;
 
   std::string_view s_;
@@ -213,10 +212,13 @@ size_t Tokenizer::ScanWord(size_t start) {
       const AbbrevClass cls =
           has_letter ? internal::ClassifyAbbreviation(s_.substr(tail_start, j - tail_start))
                      : AbbrevClass::kNone;
-      if (cls != AbbrevClass::kNone &&
-          (cls != AbbrevClass::kBeforeNumber || DigitFollows(j + 1))) {
+      if (cls != AbbrevClass::kNone && (cls != AbbrevClass::kBeforeNumber || DigitFollows(j + 1))) {
         ++j;
         EmitWord(start, j, false, ascii);
+        if (const size_t end = PossessiveAt(j); end != 0) {  // "the U.S.'s decision"
+          EmitFixed(j, end, TokenKind::kWord, "'S");
+          return end;
+        }
         // The period also ends the sentence when nothing but closers follows.
         if (OnlyClosersFollow(j)) EmitFixed(j - 1, j, TokenKind::kPunct, ".");
         // "U.S.-led": the hyphenated continuation is a word of its own.
@@ -234,8 +236,7 @@ size_t Tokenizer::ScanWord(size_t start) {
   return j;
 }
 
-void Tokenizer::EmitWordWithClitics(size_t start, size_t end, size_t apostrophe,
-                                    bool number) {
+void Tokenizer::EmitWordWithClitics(size_t start, size_t end, size_t apostrophe, bool number) {
   const size_t apos_len = At(s_, apostrophe).len;
   const std::string_view suffix = s_.substr(apostrophe + apos_len, end - apostrophe - apos_len);
   size_t split = std::string_view::npos;
@@ -283,7 +284,6 @@ Token& Tokenizer::BeginToken(size_t start, size_t end, TokenKind kind) {
   t.kind = kind;
   return t;
 }
-
 
 void Tokenizer::EmitWord(size_t start, size_t end, bool number, bool ascii) {
   Token& t = BeginToken(start, end, number ? TokenKind::kNumber : TokenKind::kWord);
@@ -344,6 +344,16 @@ bool Tokenizer::OnlyClosersFollow(size_t i) const {
     i += d.len;
   }
   return true;
+}
+
+size_t Tokenizer::PossessiveAt(size_t i) const {
+  if (i >= s_.size()) return 0;
+  const Decoded apostrophe = At(s_, i);
+  if (!internal::IsApostrophe(apostrophe.cp)) return 0;
+  const size_t s_at = i + apostrophe.len;
+  if (s_at >= s_.size() || (s_[s_at] != 's' && s_[s_at] != 'S')) return 0;
+  if (s_at + 1 < s_.size() && internal::IsAlnum(KindOf(At(s_, s_at + 1).cp))) return 0;
+  return s_at + 1;
 }
 
 bool Tokenizer::DigitFollows(size_t i) const {

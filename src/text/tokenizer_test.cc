@@ -40,8 +40,8 @@ TEST(TextTokenizeTest, WordsAndPunctuation) {
 TEST(TextTokenizeTest, OffsetsMapBackToSourceBytes) {
   const std::string s = "  \u201CErdo\u011Fan\u2019s\u201D aide \u2013 3.5%  ";
   const TokenizedSentence ts = Tok(s);
-  EXPECT_EQ(Texts(ts), (Strings{"\u201C", "Erdo\u011Fan", "\u2019s", "\u201D", "aide",
-                                "\u2013", "3.5", "%"}));
+  EXPECT_EQ(Texts(ts),
+            (Strings{"\u201C", "Erdo\u011Fan", "\u2019s", "\u201D", "aide", "\u2013", "3.5", "%"}));
   EXPECT_EQ(Norms(ts), (Strings{"\"", "ERDOGAN", "'S", "\"", "AIDE", "-", "3.5", "%"}));
   for (const Token& t : ts.tokens) {
     EXPECT_LT(t.start, t.end);
@@ -72,7 +72,9 @@ TEST(TextTokenizeTest, AccentsFoldedToAscii) {
 }
 
 TEST(TextTokenizeTest, OtherScriptsUpperCased) {
-  const TokenizedSentence ts = Tok("\u043F\u0443\u0442\u0438\u043D \u041F\u0443\u0442\u0438\u043D \u0627\u0644\u0623\u0633\u062F");
+  const TokenizedSentence ts =
+      Tok("\u043F\u0443\u0442\u0438\u043D \u041F\u0443\u0442\u0438\u043D "
+          "\u0627\u0644\u0623\u0633\u062F");
   EXPECT_EQ(Norms(ts), (Strings{"\u041F\u0423\u0422\u0418\u041D", "\u041F\u0423\u0422\u0418\u041D",
                                 "\u0627\u0644\u0623\u0633\u062F"}));
   EXPECT_FALSE(ts.tokens[0].capitalized);
@@ -82,8 +84,8 @@ TEST(TextTokenizeTest, OtherScriptsUpperCased) {
 
 TEST(TextTokenizeTest, QuotesAndDashesFolded) {
   EXPECT_EQ(Norms(Tok("\u201Cyes\u201D \u2018no\u2019 \u00ABoui\u00BB a\u2014b 5\u22123 x--y")),
-            (Strings{"\"", "YES", "\"", "'", "NO", "'", "\"", "OUI", "\"", "A", "-", "B", "5",
-                     "-", "3", "X", "-", "Y"}));
+            (Strings{"\"", "YES", "\"", "'", "NO", "'", "\"", "OUI", "\"", "A", "-", "B", "5", "-",
+                     "3", "X", "-", "Y"}));
 }
 
 TEST(TextTokenizeTest, HyphensAndApostrophesInsideWords) {
@@ -124,8 +126,8 @@ TEST(TextTokenizeTest, AbbreviationsKeepTheirPeriods) {
             (Strings{"U.S.", "PRESIDENT", "GEORGE", "W.", "BUSH", "MET", "MR.", "PUTIN", "AND",
                      "GEN.", "LEE"}));
   EXPECT_EQ(Norms(Tok("the U.N. and U.S.S.R at 10 a.m. on Feb. 10 in St. Louis")),
-            (Strings{"THE", "U.N.", "AND", "U.S.S.R", "AT", "10", "A.M.", "ON", "FEB.", "10",
-                     "IN", "ST.", "LOUIS"}));
+            (Strings{"THE", "U.N.", "AND", "U.S.S.R", "AT", "10", "A.M.", "ON", "FEB.", "10", "IN",
+                     "ST.", "LOUIS"}));
   EXPECT_EQ(Norms(Tok("J.R.R. Tolkien of Samsung Co. Ltd.")),
             (Strings{"J.R.R.", "TOLKIEN", "OF", "SAMSUNG", "CO.", "LTD.", "."}));
 }
@@ -142,8 +144,15 @@ TEST(TextTokenizeTest, SentenceFinalAbbreviationAlsoYieldsPeriod) {
             (Strings{"COMING", "TO", "THE", "U.S.", ",", "HE", "SAID"}));
 }
 
+TEST(TextTokenizeTest, PossessiveAfterAbbreviation) {
+  EXPECT_EQ(Norms(Tok("the U.S.'s decision and Apple Inc.\u2019s plan")),
+            (Strings{"THE", "U.S.", "'S", "DECISION", "AND", "APPLE", "INC.", "'S", "PLAN"}));
+  EXPECT_EQ(Norms(Tok("U.S.-led forces")), (Strings{"U.S.", "-", "LED", "FORCES"}));
+}
+
 TEST(TextTokenizeTest, NoIsAnAbbreviationOnlyBeforeNumbers) {
   EXPECT_EQ(Norms(Tok("No. 10 Downing Street")), (Strings{"NO.", "10", "DOWNING", "STREET"}));
+  EXPECT_EQ(Norms(Tok("John P. Smith, p. 5")), (Strings{"JOHN", "P.", "SMITH", ",", "P.", "5"}));
   EXPECT_EQ(Norms(Tok("The answer was No.")), (Strings{"THE", "ANSWER", "WAS", "NO", "."}));
 }
 
@@ -155,7 +164,8 @@ TEST(TextTokenizeTest, OrdinaryFinalPeriodIsPunct) {
 }
 
 TEST(TextTokenizeTest, Numbers) {
-  const TokenizedSentence ts = Tok("1,000 troops, 2023, 3.5 percent, $10bn, 10:44, 1990s and 2023-02-10.");
+  const TokenizedSentence ts =
+      Tok("1,000 troops, 2023, 3.5 percent, $10bn, 10:44, 1990s and 2023-02-10.");
   EXPECT_EQ(Norms(ts), (Strings{"1,000", "TROOPS", ",", "2023", ",", "3.5", "PERCENT", ",", "$",
                                 "10BN", ",", "10:44", ",", "1990S", "AND", "2023-02-10", "."}));
   EXPECT_EQ(ts.tokens[0].kind, TokenKind::kNumber);
@@ -207,7 +217,10 @@ TEST(TextTokenizeTest, SeedDatelineSentence) {
 }
 
 TEST(TextTokenizeTest, InvalidBytesDoNotStall) {
-  const TokenizedSentence ts = Tok(std::string("ab\xFF" "cd\xE2", 6));
+  const TokenizedSentence ts =
+      Tok(std::string("ab\xFF"
+                      "cd\xE2",
+                      6));
   EXPECT_FALSE(ts.tokens.empty());
   EXPECT_EQ(ts.tokens.back().end, 6u);
 }

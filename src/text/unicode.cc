@@ -15,6 +15,7 @@ constexpr CharKind D = CharKind::kDigit;
 constexpr CharKind P = CharKind::kPunct;
 
 // ASCII base letters for U+00C0..U+017F, upper-cased; null for the two symbols (× ÷).
+// clang-format off
 constexpr const char* kLatinFold[0x180 - 0xC0] = {
     // U+00C0
     "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
@@ -41,6 +42,7 @@ constexpr const char* kLatinFold[0x180 - 0xC0] = {
     // U+0170
     "U", "U", "U", "U", "W", "W", "Y", "Y", "Y", "Z", "Z", "Z", "Z", "Z", "Z", "S",
 };
+// clang-format on
 
 const icu::Normalizer2* NfdInstance() {
   static const icu::Normalizer2* nfd = [] {
@@ -133,9 +135,15 @@ void AppendUtf8(char32_t cp, std::string* out) {
 
 CharKind NonAsciiKind(char32_t cp) {
   switch (cp) {
-    case 0x00A0: case 0x200B: case 0xFEFF: case 0x2028: case 0x2029:
+    case 0x00A0:
+    case 0x200B:
+    case 0xFEFF:
+    case 0x2028:
+    case 0x2029:
       return CharKind::kSpace;
-    case 0x00AD: case 0x200C: case 0x200D:
+    case 0x00AD:
+    case 0x200C:
+    case 0x200D:
       return CharKind::kJoiner;
     default:
       break;
@@ -190,14 +198,39 @@ void AppendFoldedLetter(char32_t cp, std::string* out) {
 
 std::string_view FoldedPunct(char32_t cp) {
   switch (cp) {
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
-    case 0x2033: case 0x301D: case 0x301E: case 0xFF02:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
+    case 0x301D:
+    case 0x301E:
+    case 0xFF02:
       return "\"";
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039:
-    case 0x203A: case 0x02BC: case 0x0060: case 0x00B4: case 0xFF07:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x2039:
+    case 0x203A:
+    case 0x02BC:
+    case 0x0060:
+    case 0x00B4:
+    case 0xFF07:
       return "'";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
       return "-";
     case 0x2026:
       return "...";

@@ -68,9 +68,7 @@ enum class CharKind : uint8_t {
 extern const CharKind kAsciiKind[128];
 CharKind NonAsciiKind(char32_t cp);
 
-inline CharKind KindOf(char32_t cp) {
-  return cp < 0x80 ? kAsciiKind[cp] : NonAsciiKind(cp);
-}
+inline CharKind KindOf(char32_t cp) { return cp < 0x80 ? kAsciiKind[cp] : NonAsciiKind(cp); }
 inline bool IsLetter(CharKind k) {
   return k == CharKind::kUpper || k == CharKind::kLower || k == CharKind::kCaseless;
 }
@@ -86,8 +84,17 @@ inline bool IsJoiningHyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || c
 // Closing quotes and brackets that may follow sentence-final punctuation.
 inline bool IsCloser(char32_t cp) {
   switch (cp) {
-    case '"': case '\'': case ')': case ']': case '}':
-    case 0x2019: case 0x201D: case 0x00BB: case 0x203A: case 0x300D: case 0x300F:
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case 0x2019:
+    case 0x201D:
+    case 0x00BB:
+    case 0x203A:
+    case 0x300D:
+    case 0x300F:
       return true;
     default:
       return false;
@@ -96,8 +103,18 @@ inline bool IsCloser(char32_t cp) {
 // Opening quotes and brackets that may precede the first word of a sentence.
 inline bool IsOpener(char32_t cp) {
   switch (cp) {
-    case '"': case '\'': case '(': case '[': case '{':
-    case 0x2018: case 0x201C: case 0x201E: case 0x00AB: case 0x2039: case 0x300C: case 0x300E:
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+    case '{':
+    case 0x2018:
+    case 0x201C:
+    case 0x201E:
+    case 0x00AB:
+    case 0x2039:
+    case 0x300C:
+    case 0x300E:
       return true;
     default:
       return false;
