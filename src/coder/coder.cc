@@ -99,6 +99,8 @@ struct CoderScratch::Impl {
   std::vector<int> seq_actor_last;  // seq position -> actor index ending there (or -1)
   std::vector<int> clause_bounds;
   std::vector<text::Range> sentences;
+  std::vector<uint32_t> present;  // word id -> clause stamp when some token can match it
+  uint32_t stamp = 0;
   std::vector<Event> pending;
   std::string buffer;
 
@@ -223,6 +225,23 @@ class SentenceCoder {
   bool MatchDown(const CompiledPattern& p, int k, int q, bool adjacent, Binding* b) const;
   bool ActorStartsAt(int q) const { return s_.seq_actor_end[q] >= 0; }
   int FirstActor(int from, int to, int exclude_code_of) const;
+  // False when some word the pattern needs occurs nowhere in the clause.
+  bool Possible(const CompiledPattern& p) const {
+    for (WordId w : p.required_words) {
+      if (s_.present[w] != s_.stamp) return false;
+    }
+    for (int32_t syn : p.required_synsets) {
+      bool any = false;
+      for (WordId w : d_.synset(syn).first_words) {
+        if (s_.present[w] == s_.stamp) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) return false;
+    }
+    return true;
+  }
   int LastActorBefore(int q) const;
 
   // Emits events for one verb; returns how many (0 when the verb yields none).
@@ -329,7 +348,11 @@ bool SentenceCoder::FindDiscard() {
   if (d_.discards().empty()) return false;
   PhraseTrie::Match m;
   for (int i = 0; i < n_; ++i) {
-    if (d_.discards().LongestAt(sw_, i, 0, &m)) return true;
+    bool possible = false;
+    for (uint32_t k = s_.begin[i]; k < s_.begin[i + 1] && !possible; ++k) {
+      possible = d_.starts(s_.matches[k].word) & Dictionary::kDiscardStart;
+    }
+    if (possible && d_.discards().LongestAt(sw_, i, 0, &m)) return true;
   }
   return false;
 }
@@ -350,13 +373,15 @@ SentenceOutcome SentenceCoder::Classify() {
         best.m = m;
       }
     };
-    if (s_.toks[i].word) {
-      consider(d_.actors(), Cls::kActor, o_.actor_gap);
-      consider(d_.nouns(), Cls::kNoun, 0);
-      consider(d_.agents(), Cls::kAgent, 0);
-      consider(d_.verbs(), Cls::kVerb, 2);
-      consider(d_.adjectives(), Cls::kAdj, 0);
+    uint8_t starts = 0;
+    for (uint32_t k = s_.begin[i]; k < s_.begin[i + 1]; ++k) {
+      starts |= d_.starts(s_.matches[k].word);
     }
+    if (starts & Dictionary::kActorStart) consider(d_.actors(), Cls::kActor, o_.actor_gap);
+    if (starts & Dictionary::kNounStart) consider(d_.nouns(), Cls::kNoun, 0);
+    if (starts & Dictionary::kAgentStart) consider(d_.agents(), Cls::kAgent, 0);
+    if (starts & Dictionary::kVerbStart) consider(d_.verbs(), Cls::kVerb, 2);
+    if (starts & Dictionary::kAdjectiveStart) consider(d_.adjectives(), Cls::kAdj, 0);
     Unit u;
     u.start = i;
     if (fixed != Cls::kNone && (best.cls == Cls::kNone || best.m.end <= i + 1)) {
@@ -730,6 +755,18 @@ void SentenceCoder::BuildClause(int from, int to) {
     if (s_.active[i]) s_.seq.push_back(i);
   }
   const int m = static_cast<int>(s_.seq.size());
+  if (s_.present.size() != d_.word_count()) {
+    s_.present.assign(d_.word_count(), 0);
+    s_.stamp = 0;
+  }
+  if (++s_.stamp == 0) {  // wrapped: forget every old mark
+    std::fill(s_.present.begin(), s_.present.end(), 0);
+    s_.stamp = 1;
+  }
+  for (int q = 0; q < m; ++q) {
+    int t = s_.seq[q];
+    for (uint32_t k = s_.begin[t]; k < s_.begin[t + 1]; ++k) s_.present[s_.matches[k].word] = s_.stamp;
+  }
   s_.seq_actor_end.assign(m, -1);
   s_.seq_actor_last.assign(m, -1);
   // seq_actor_end[q] = seq position after the actor that starts at q.
@@ -926,6 +963,7 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
   const dict::EventCode* code = &verb.code;
   const std::string* rule = &verb.rule;
   for (const CompiledPattern& p : block.patterns) {
+    if (!Possible(p)) continue;
     Binding trial;
     bool ok = MatchDown(p, p.verb_pos - 1, vq0, false, &trial) &&
               MatchUp(p, p.verb_pos + 1, vq1, p.items[p.verb_pos].adjacent_to_next, &trial);

@@ -14,9 +14,9 @@ using dict::Phrase;
 using dict::WordMatch;
 using Kind = PatternElement::Kind;
 
-size_t Dictionary::StringHash::operator()(std::string_view s) const noexcept {
-  return static_cast<size_t>(XXH3_64bits(s.data(), s.size()));
-}
+namespace {
+inline uint64_t HashWord(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+}  // namespace
 
 std::string RuleName(const dict::Origin& origin) {
   std::string_view file = origin.file;
@@ -148,25 +148,35 @@ bool PhraseTrie::LongestAt(const SentenceWords& s, int start, int max_gap, Match
 
 // ---- Dictionary lookups ------------------------------------------------------------------
 
-WordId Dictionary::Find(std::string_view word) const {
-  auto it = vocab_.find(word);
-  return it == vocab_.end() ? kNoWord : it->second.id;
+WordId Dictionary::FindHashed(std::string_view word, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id == kNoWord) return kNoWord;
+    if (slot.hash == hash && words_[slot.id] == word) return slot.id;
+  }
 }
 
+WordId Dictionary::Find(std::string_view word) const { return FindHashed(word, HashWord(word)); }
+
 void Dictionary::Lookup(std::string_view norm, std::vector<TokenMatch>* out) const {
-  auto it = vocab_.find(norm);
-  if (it != vocab_.end()) out->push_back({it->second.id, kSameForm});
-  if (max_stem_len_ > 0) {
-    size_t hi = std::min(norm.size() - (norm.empty() ? 0 : 1), max_stem_len_);
-    for (size_t len = min_stem_len_; len <= hi; ++len) {
-      auto p = vocab_.find(norm.substr(0, len));
-      if (p != vocab_.end() && p->second.stem) out->push_back({p->second.id, kHasPrefix});
+  WordId id = Find(norm);
+  if (id != kNoWord) out->push_back({id, kSameForm});
+  if (stem_nodes_.size() > 1) {
+    uint32_t node = 0;
+    for (size_t i = 0; i + 1 < norm.size(); ++i) {
+      const auto& children = stem_nodes_[node].children;
+      auto it = std::lower_bound(children.begin(), children.end(), norm[i],
+                                 [](const std::pair<char, uint32_t>& e, char c) { return e.first < c; });
+      if (it == children.end() || it->first != norm[i]) break;
+      node = it->second;
+      if (stem_nodes_[node].word != kNoWord) out->push_back({stem_nodes_[node].word, kHasPrefix});
     }
   }
   if (any_noun_forms_ && norm.size() > 2 && norm.back() == 'S') {
     auto try_form = [&](std::string_view base) {
-      auto f = vocab_.find(base);
-      if (f != vocab_.end() && f->second.noun_forms) out->push_back({f->second.id, kPluralOf});
+      WordId f = Find(base);
+      if (f != kNoWord && (flags_[f] & kUsedWithNounForms)) out->push_back({f, kPluralOf});
     };
     try_form(norm.substr(0, norm.size() - 1));
     if (norm.ends_with("ES")) try_form(norm.substr(0, norm.size() - 2));
@@ -180,23 +190,73 @@ void Dictionary::Lookup(std::string_view norm, std::vector<TokenMatch>* out) con
   }
 }
 
-WordId Dictionary::Intern(std::string_view word, WordMatch match) {
-  auto it = vocab_.find(word);
-  if (it == vocab_.end()) {
-    WordId id = static_cast<WordId>(words_.size());
-    words_.emplace_back(word);
-    it = vocab_.emplace(std::string(word), WordEntry{id, false, false}).first;
+void Dictionary::AddStem(std::string_view word, WordId id) {
+  uint32_t node = 0;
+  for (char c : word) {
+    auto& children = stem_nodes_[node].children;
+    auto it = std::lower_bound(children.begin(), children.end(), c,
+                               [](const std::pair<char, uint32_t>& e, char ch) { return e.first < ch; });
+    if (it != children.end() && it->first == c) {
+      node = it->second;
+      continue;
+    }
+    uint32_t child = static_cast<uint32_t>(stem_nodes_.size());
+    children.insert(it, {c, child});
+    stem_nodes_.emplace_back();
+    node = child;
   }
-  if (match == WordMatch::kStem && !it->second.stem) {
-    it->second.stem = true;
-    min_stem_len_ = std::min(min_stem_len_, word.size());
-    max_stem_len_ = std::max(max_stem_len_, word.size());
+  stem_nodes_[node].word = id;
+}
+
+void Dictionary::ComputeStarts() {
+  starts_.assign(words_.size(), 0);
+  auto mark = [&](const PhraseTrie& trie, uint8_t bit) {
+    trie.ForEachFirstWord([&](WordId w) { starts_[w] |= bit; });
+  };
+  mark(actor_trie_, kActorStart);
+  mark(agent_trie_, kAgentStart);
+  mark(verb_trie_, kVerbStart);
+  mark(noun_trie_, kNounStart);
+  mark(adjective_trie_, kAdjectiveStart);
+  mark(discard_trie_, kDiscardStart);
+  mark(issue_trie_, kIssueStart);
+}
+
+void Dictionary::Grow() {
+  std::vector<Slot> old;
+  old.swap(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.id == kNoWord) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].id != kNoWord) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+WordId Dictionary::Intern(std::string_view word, WordMatch match) {
+  uint64_t hash = HashWord(word);
+  WordId id = FindHashed(word, hash);
+  if (id == kNoWord) {
+    if ((words_.size() + 1) * 2 > slots_.size()) Grow();
+    id = static_cast<WordId>(words_.size());
+    words_.emplace_back(word);
+    flags_.push_back(0);
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i].id != kNoWord) i = (i + 1) & mask;
+    slots_[i] = Slot{hash, id};
+  }
+  if (match == WordMatch::kStem && !(flags_[id] & kUsedAsStem)) {
+    flags_[id] |= kUsedAsStem;
+    AddStem(word, id);
   }
   if (match == WordMatch::kNounForms) {
-    it->second.noun_forms = true;
+    flags_[id] |= kUsedWithNounForms;
     any_noun_forms_ = true;
   }
-  return it->second.id;
+  return id;
 }
 
 }  // namespace parley
@@ -329,6 +389,13 @@ class BuildContext {
           compiled.members.push_back(std::move(seq));
         }
       }
+      for (const auto& member : compiled.members) {
+        if (!member.empty() &&
+            std::find(compiled.first_words.begin(), compiled.first_words.end(),
+                      member[0].word) == compiled.first_words.end()) {
+          compiled.first_words.push_back(member[0].word);
+        }
+      }
       synset_index_[s.name] = static_cast<int32_t>(d_->synsets_.size());
       d_->synsets_.push_back(std::move(compiled));
     }
@@ -347,6 +414,8 @@ class BuildContext {
         if (it.kind == Kind::kVerb) cp.verb_pos = static_cast<int>(k);
         if (it.kind == Kind::kWord) cp.length += Letters(p.elements[k].text);
         if (it.kind == Kind::kSynset) cp.length += Letters(p.elements[k].text);
+        if (it.kind == Kind::kWord) cp.required_words.push_back(it.word);
+        if (it.kind == Kind::kSynset) cp.required_synsets.push_back(it.synset);
         cp.has_source |= it.kind == Kind::kSource;
         cp.has_target |= it.kind == Kind::kTarget;
         cp.has_compound |= it.kind == Kind::kCompound;
@@ -455,6 +524,7 @@ Status DictionaryBuilder::Build(std::shared_ptr<const Dictionary>* out,
       d->issue_codes_.push_back(e.code);
     }
   }
+  d->ComputeStarts();
   if (d->verb_info_.empty() && d->actor_info_.empty()) {
     return Status::InvalidArgument("dictionary has no usable verbs or actors");
   }

@@ -74,6 +74,11 @@ class PhraseTrie {
   // Every phrase starting at `start`, appended to `out` (used for actors so the coder can
   // prefer by length and by code).
   bool empty() const { return nodes_.size() <= 1; }
+  // Calls f(word) for every word that can start a phrase.
+  template <typename F>
+  void ForEachFirstWord(F f) const {
+    for (const Edge& e : nodes_[0].edges) f(e.word);
+  }
   size_t node_count() const { return nodes_.size(); }
 
  private:
@@ -137,11 +142,16 @@ struct CompiledPattern {
   int length = 0;  // TABARI 5.7.1: letters in literal words
   std::string rule;
   bool has_source = false, has_target = false, has_compound = false;
+  // Prefilter: every word here, and some first word of every synset here, must occur in
+  // the clause before the pattern is worth matching.
+  std::vector<WordId> required_words;
+  std::vector<int32_t> required_synsets;
 };
 
 struct CompiledSynset {
   std::string name;
   std::vector<std::vector<PatternItem>> members;  // nested synsets already expanded
+  std::vector<WordId> first_words;                 // distinct first words of members
 };
 
 struct VerbInfo {
@@ -192,23 +202,46 @@ class Dictionary {
   size_t verb_count() const { return verb_info_.size(); }
   size_t word_count() const { return words_.size(); }
 
+  // Which tries have a phrase starting with `word` (bits of TrieBit), so the coder only
+  // walks the tries a token can start.
+  enum TrieBit : uint8_t {
+    kActorStart = 1,
+    kAgentStart = 2,
+    kVerbStart = 4,
+    kNounStart = 8,
+    kAdjectiveStart = 16,
+    kDiscardStart = 32,
+    kIssueStart = 64,
+  };
+  uint8_t starts(WordId word) const { return starts_[word]; }
+
  private:
   friend class dict::DictionaryBuilder;
   friend class dict::BuildContext;
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept;
+  // Flat open-addressing table: word text -> id, compared through words_.
+  struct Slot {
+    uint64_t hash = 0;
+    WordId id = kNoWord;
   };
-  struct WordEntry {
-    WordId id;
-    bool stem;       // used as a TABARI stem somewhere
-    bool noun_forms;  // accepts regular plural endings somewhere
-  };
+  enum WordFlag : uint8_t { kUsedAsStem = 1, kUsedWithNounForms = 2 };
   WordId Intern(std::string_view word, dict::WordMatch match);
+  WordId FindHashed(std::string_view word, uint64_t hash) const;
+  void Grow();
 
-  std::unordered_map<std::string, WordEntry, StringHash, std::equal_to<>> vocab_;
+  void AddStem(std::string_view word, WordId id);
+  void ComputeStarts();
+
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  // Character trie of the words used as stems: a token finds every stem that is one of
+  // its prefixes in one pass over its letters.
+  struct StemNode {
+    std::vector<std::pair<char, uint32_t>> children;  // sorted by char
+    WordId word = kNoWord;
+  };
+  std::vector<StemNode> stem_nodes_ = std::vector<StemNode>(1);
+  std::vector<uint8_t> starts_;
   std::vector<std::string> words_;
-  size_t min_stem_len_ = 1000, max_stem_len_ = 0;
+  std::vector<uint8_t> flags_;
   bool any_noun_forms_ = false;
 
   PhraseTrie actor_trie_, agent_trie_, verb_trie_, noun_trie_, adjective_trie_, discard_trie_,
