@@ -338,6 +338,7 @@ TEST(IoTabari, RecordsCommentsAndQuirks) {
             "Arnor is about to restore full diplomatic ties with Gondor almost five years "
             "after crowds trashed its embassy.");
   EXPECT_EQ(d1.notes, "-----------\n[Simple coding]\n{ ARN / GON / 064 }");
+  EXPECT_EQ(d1.expected_events, std::vector<std::string>{"ARN GON 064"});
 
   EXPECT_EQ(r.docs[1].text, "Arnor signed a protocol with Dagolath, officials said.");
   EXPECT_EQ(r.docs[1].notes, "{ ARN / DAG / 085 } 950113");
@@ -350,6 +351,8 @@ TEST(IoTabari, RecordsCommentsAndQuirks) {
   EXPECT_EQ(r.docs[3].id, "AGENTS-11");
   EXPECT_EQ(r.docs[3].text, "White House officials restored ties.");
   EXPECT_EQ(r.docs[3].notes, "----\n{ USAGOV / GON / 064 }\n{ USAGOV / ARN / 064 }");
+  EXPECT_EQ(r.docs[3].expected_events,
+            (std::vector<std::string>{"USAGOV GON 064", "USAGOV ARN 064"}));
 
   EXPECT_EQ(r.docs[4].id, "COMPOUND-06");
   EXPECT_EQ(r.docs[4].text, "Fornost welcomed ties.");
@@ -516,14 +519,20 @@ TEST(IoSharedFiles, CountsMatchTheSuites) {
   EXPECT_EQ(tabari.docs.size(), 481u);
   ASSERT_FALSE(tabari.docs.empty());
   EXPECT_EQ(tabari.docs[0].id, "START-00");
+  size_t no_event_records = 0;
   for (const Document& d : tabari.docs) {
+    no_event_records += d.expect_no_events;
     if (d.id == "DEMO-01") {
       EXPECT_NE(d.notes.find("{ ARN / GON / 064 }"), std::string::npos);
     }
     if (d.id == "AGENTS-11") {
       EXPECT_NE(d.notes.find("{ USAGOV / ARN / 064 }"), std::string::npos);
     }
+    if (d.id == "DEMO-04") {
+      EXPECT_EQ(d.expected_events, (std::vector<std::string>{"DAG GON 032", "GON DAG 033"}));
+    }
   }
+  EXPECT_GT(no_event_records, 10u);  // "{---}" / "{ --- }" records
 
   ReadResult unit = ReadAll({shared + "anchors/petrarch/PETR.UnitTest.records.xml"});
   // 284 <Sentence> elements (the 285th "<Sentence" match in the file is <Sentences>).

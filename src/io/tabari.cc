@@ -211,12 +211,44 @@ class TabariReader : public RecordReader {
     }
     FlushNoteLine(doc);
     while (!doc->notes.empty() && doc->notes.back() == '\n') doc->notes.pop_back();
+    ExtractExpectedEvents(doc);
     in_record_ = false;
     in_comment_ = false;
     joined_.clear();
     AppendJoinedLines(raw_text_, &joined_);
     CleanInto(joined_, &doc->text, warner_,
               fmt::format("{}:{}: record {} text ", origin_, doc->origin_line, doc->id), 0);
+  }
+
+  // Copies the plain "{ SRC / TGT / CODE }" expectations from the notes into
+  // Document::expected_events ("SRC TGT CODE") and "{---}" into expect_no_events, so
+  // callers can treat TABARI and PETRARCH records alike. Special forms ("-{...}" do not
+  // check, "{+++}", "{###}", "{ OPTION: ... }") stay in `notes` only.
+  static void ExtractExpectedEvents(Document* doc) {
+    std::string_view notes = doc->notes;
+    size_t i = 0;
+    while ((i = notes.find('{', i)) != std::string_view::npos) {
+      size_t close = notes.find('}', i);
+      if (close == std::string_view::npos) return;
+      std::string_view inside = Trim(notes.substr(i + 1, close - i - 1));
+      const bool skip = i > 0 && notes[i - 1] == '-';
+      i = close + 1;
+      if (skip) continue;
+      if (inside == "---") {
+        doc->expect_no_events = true;
+        continue;
+      }
+      size_t slash1 = inside.find('/');
+      size_t slash2 = slash1 == std::string_view::npos ? slash1 : inside.find('/', slash1 + 1);
+      if (slash2 == std::string_view::npos || inside.find('/', slash2 + 1) != std::string_view::npos)
+        continue;
+      std::string_view source = Trim(inside.substr(0, slash1));
+      std::string_view target = Trim(inside.substr(slash1 + 1, slash2 - slash1 - 1));
+      std::string_view code = Trim(inside.substr(slash2 + 1));
+      if (source.empty() || target.empty() || code.empty()) continue;
+      doc->expected_events.push_back(
+          fmt::format("{} {} {}", source, target, code));
+    }
   }
 
   std::unique_ptr<ByteSource> source_;
