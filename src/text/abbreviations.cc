@@ -165,8 +165,6 @@ AbbrevClass ClassifyAbbreviation(std::string_view word) {
 }
 
 bool IsCommonSentenceStarter(std::string_view word) {
-  // A capital initial, even one that is also a lower-case abbreviation ("P." vs "p. 5").
-  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return AbbrevClass::kAcronym;
   uint64_t key;
   if (PackLower(word, &key)) {
     static const auto table = SortedStarters();
