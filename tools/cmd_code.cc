@@ -104,7 +104,8 @@ void AddCodeCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("input", flags->inputs, "Files, folders (recursive) or - for stdin")
       ->required();
   cmd->add_option("--dict", flags->engine.dict_paths,
-                  "Dictionary file or folder; repeatable; replaces the bundled set");
+                  "Dictionary file or folder; repeatable; replaces the bundled set")
+      ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
   cmd->add_option("--format", flags->format, "Output format")
       ->check(CLI::IsMember({"jsonl", "tsv"}));

@@ -75,7 +75,8 @@ void AddScoreCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand("score", "Score coding against hand-coded gold JSONL");
   auto flags = std::make_shared<ScoreFlags>();
   cmd->add_option("gold", flags->gold_path, "Gold JSONL ({id,date,text,gold:[...]})")->required();
-  cmd->add_option("--dict", flags->engine.dict_paths, "Dictionary file or folder (repeatable)");
+  cmd->add_option("--dict", flags->engine.dict_paths, "Dictionary file or folder (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
   cmd->add_flag("--misses", flags->show_misses, "List records with missed or wrong events");
   cmd->callback([=] { *exit_code = RunScore(*flags); });
