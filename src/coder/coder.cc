@@ -99,6 +99,7 @@ struct CoderScratch::Impl {
   std::vector<int> seq_actor_last;  // seq position -> actor index ending there (or -1)
   std::vector<int> clause_bounds;
   std::vector<text::Range> sentences;
+  std::vector<int> compound_units;
   std::vector<uint32_t> present;  // word id -> clause stamp when some token can match it
   uint32_t stamp = 0;
   std::vector<Event> pending;
@@ -544,8 +545,8 @@ void SentenceCoder::FindCompounds() {
   for (int a = 0; a < count; ++a) {
     if (units[a].cls != Cls::kActor || units[a].in_compound) continue;
     int last_and_member = -1;
-    std::vector<int> list;  // actor units in the candidate compound; small, rare
-    list.push_back(a);
+    std::vector<int>& list = s_.compound_units;  // actor units of the candidate compound
+    list.assign(1, a);
     int k = a + 1;
     while (k < count) {
       while (k < count && units[k].cls == Cls::kAgent && units[k].agent_used) ++k;
