@@ -82,8 +82,8 @@ class DocumentReader {
 // body. `id` is the default document id (the file name). Exposed for tests and for
 // callers that hold an article in memory. Issues found are reported through `warn`
 // prefixed with `origin`.
-void ParsePlainTextArticle(std::string_view content, std::string_view id,
-                           std::string_view origin, const WarningSink& warn, Document* doc);
+void ParsePlainTextArticle(std::string_view content, std::string_view id, std::string_view origin,
+                           const WarningSink& warn, Document* doc);
 
 }  // namespace parley
 

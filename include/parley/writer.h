@@ -44,8 +44,7 @@ class EventWriter {
 
   // Creates (truncates) `path` for writing; "-" is stdout. IOError if it cannot be opened.
   static Status Open(const std::string& path, EventFormat format,
-                     std::unique_ptr<EventWriter>* writer,
-                     size_t flush_bytes = kDefaultFlushBytes);
+                     std::unique_ptr<EventWriter>* writer, size_t flush_bytes = kDefaultFlushBytes);
 
   // Flushes and, for a file opened by Open, closes it. Errors here are lost: call Close()
   // to see them.

@@ -1,8 +1,8 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "io/io_internal.h"
 #include "parley/text.h"
@@ -37,11 +37,8 @@ void Warner::AtLine(std::string_view origin, uint64_t line, std::string_view mes
   }
 }
 
-void CleanInto(std::string_view raw, std::string* out, Warner* warner, std::string_view where,
-               uint64_t base_offset) {
-  std::vector<text::TextIssue> issues;
-  *out = text::CleanText(raw, &issues);
-  if (issues.empty()) return;
+void ReportTextIssues(const std::vector<text::TextIssue>& issues, Warner* warner,
+                      std::string_view where, uint64_t base_offset) {
   const size_t shown = std::min(issues.size(), kMaxIssuesPerText);
   for (size_t i = 0; i < shown; ++i) {
     warner->Raw(fmt::format("{}byte offset {}: {}", where, base_offset + issues[i].offset,

@@ -8,10 +8,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parley/document.h"
 #include "parley/reader.h"
 #include "parley/status.h"
+#include "parley/text.h"
 
 namespace parley::io {
 
@@ -87,10 +89,20 @@ class Warner {
   uint64_t count_ = 0;
 };
 
-// Runs text::CleanText on `raw` into `out`, reporting each problem as
-// "<where>byte offset <base + offset>: <message>" (at most a few per call).
-void CleanInto(std::string_view raw, std::string* out, Warner* warner, std::string_view where,
-               uint64_t base_offset);
+// Reports text problems as "<where>byte offset <base + offset>: <message>" (at most a
+// few per call).
+void ReportTextIssues(const std::vector<text::TextIssue>& issues, Warner* warner,
+                      std::string_view where, uint64_t base_offset);
+
+// Runs text::CleanText on `raw` into `out` and reports its problems; `where()` builds the
+// message prefix, and is only called when there is something to report.
+template <typename WhereFn>
+void CleanInto(std::string_view raw, std::string* out, Warner* warner, WhereFn&& where,
+               uint64_t base_offset) {
+  std::vector<text::TextIssue> issues;  // stays unallocated for clean text
+  *out = text::CleanText(raw, &issues);
+  if (!issues.empty()) ReportTextIssues(issues, warner, where(), base_offset);
+}
 
 // Appends `raw` to `out` with each line trimmed and lines joined by single spaces: the
 // record formats wrap sentences over lines, and the line breaks carry no meaning.
@@ -111,8 +123,8 @@ class RecordReader {
 // Document::origin; `warner` must outlive the reader.
 std::unique_ptr<RecordReader> NewPlainTextReader(std::unique_ptr<ByteSource> source,
                                                  std::string origin, Warner* warner);
-std::unique_ptr<RecordReader> NewJsonlReader(std::unique_ptr<ByteSource> source,
-                                             std::string origin, Warner* warner);
+std::unique_ptr<RecordReader> NewJsonlReader(std::unique_ptr<ByteSource> source, std::string origin,
+                                             Warner* warner);
 std::unique_ptr<RecordReader> NewTabariReader(std::unique_ptr<ByteSource> source,
                                               std::string origin, Warner* warner);
 std::unique_ptr<RecordReader> NewPetrarchXmlReader(std::unique_ptr<ByteSource> source,

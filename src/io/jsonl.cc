@@ -4,11 +4,11 @@
 // when the bytes after the line may be read (simdjson needs padding), else from a copy.
 // Not On Demand: its kernel is chosen at compile time, and our portable x86-64 build
 // would get the slow fallback one; the DOM parser picks AVX2 etc. at run time.
-#include <cstring>
-#include <string>
-
 #include <fmt/format.h>
 #include <simdjson.h>
+
+#include <cstring>
+#include <string>
 
 #include "io/io_internal.h"
 #include "parley/text.h"
@@ -57,8 +57,9 @@ class JsonlReader : public RecordReader {
     simdjson::error_code error = Parse(padded, doc);
     if (error == simdjson::UTF8_ERROR) {
       // Repair the bytes and try again, so one bad byte costs a warning, not the record.
-      std::string where = fmt::format("{}:{}: ", origin_, line_number_);
-      CleanInto(json, &repaired_, warner_, where, line_offset_);
+      CleanInto(
+          json, &repaired_, warner_, [&] { return fmt::format("{}:{}: ", origin_, line_number_); },
+          line_offset_);
       repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
       padded = simdjson::padded_string_view(
           repaired_.data(), repaired_.size() - simdjson::SIMDJSON_PADDING, repaired_.size());
@@ -69,9 +70,9 @@ class JsonlReader : public RecordReader {
       return false;
     }
     if (error != simdjson::SUCCESS) {
-      warner_->AtLine(origin_, line_number_,
-                      fmt::format("not a valid JSON object ({}); skipped",
-                                  simdjson::error_message(error)));
+      warner_->AtLine(
+          origin_, line_number_,
+          fmt::format("not a valid JSON object ({}); skipped", simdjson::error_message(error)));
       return false;
     }
     return true;
@@ -121,8 +122,9 @@ class JsonlReader : public RecordReader {
                         fmt::format("\"date\" '{}' is not a date; date left unknown", date_text));
       }
     }
-    CleanInto(raw_text, &doc->text, warner_,
-              fmt::format("{}:{}: text ", origin_, line_number_), 0);
+    CleanInto(
+        raw_text, &doc->text, warner_,
+        [&] { return fmt::format("{}:{}: text ", origin_, line_number_); }, 0);
     return simdjson::SUCCESS;
   }
 
@@ -159,8 +161,8 @@ class JsonlReader : public RecordReader {
 
 }  // namespace
 
-std::unique_ptr<RecordReader> NewJsonlReader(std::unique_ptr<ByteSource> source,
-                                             std::string origin, Warner* warner) {
+std::unique_ptr<RecordReader> NewJsonlReader(std::unique_ptr<ByteSource> source, std::string origin,
+                                             Warner* warner) {
   return std::make_unique<JsonlReader>(std::move(source), std::move(origin), warner);
 }
 

@@ -11,11 +11,11 @@
 // five named entities plus numeric ones. <Config option= value=> elements outside a
 // sentence are handed to the next sentence as Document::options. Tag names compare
 // case-insensitively. Each record problem is reported with the line of its tag.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "io/io_internal.h"
 
@@ -84,9 +84,9 @@ void AppendDecoded(std::string_view s, std::string* out) {
       bool ok = name.size() > (hex ? 2u : 1u);
       for (size_t k = hex ? 2 : 1; ok && k < name.size(); ++k) {
         char c = name[k];
-        int digit = c >= '0' && c <= '9'                ? c - '0'
+        int digit = c >= '0' && c <= '9'                            ? c - '0'
                     : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
-                                                               : -1;
+                                                                    : -1;
         if (digit < 0 || cp > 0x10FFFF) ok = false;
         cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(digit);
       }
@@ -217,8 +217,7 @@ class PetrarchXmlReader : public RecordReader {
     if (!source_->error().empty()) warner_->AtLine(origin_, line_number_, source_->error());
     if (in_sentence_) {
       warner_->AtLine(origin_, doc->origin_line,
-                      fmt::format("sentence {} is not closed before the end of the file",
-                                  doc->id));
+                      fmt::format("sentence {} is not closed before the end of the file", doc->id));
       in_text_ = in_parse_ = false;
       if (FinishSentence(doc)) return true;
     }
@@ -363,9 +362,9 @@ class PetrarchXmlReader : public RecordReader {
       if (doc->date != 0) {
         doc->date_source = DateSource::kMetadata;
       } else {
-        warner_->AtLine(origin_, tag_line_,
-                        fmt::format("sentence {}: date '{}' is not a date; left unknown",
-                                    doc->id, date));
+        warner_->AtLine(
+            origin_, tag_line_,
+            fmt::format("sentence {}: date '{}' is not a date; left unknown", doc->id, date));
       }
     }
     if (doc->id.empty()) doc->id = fmt::format("{}:{}", BaseName(origin_), tag_line_);
@@ -405,8 +404,10 @@ class PetrarchXmlReader : public RecordReader {
     AppendDecoded(raw_text_, &decoded_);
     joined_.clear();
     AppendJoinedLines(decoded_, &joined_);
-    CleanInto(joined_, &doc->text, warner_,
-              fmt::format("{}:{}: sentence {} text ", origin_, doc->origin_line, doc->id), 0);
+    CleanInto(
+        joined_, &doc->text, warner_,
+        [&] { return fmt::format("{}:{}: sentence {} text ", origin_, doc->origin_line, doc->id); },
+        0);
     return true;
   }
 

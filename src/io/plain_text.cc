@@ -8,12 +8,13 @@
 // fills Document::place, ::source and the date. Header lines and the dateline are both
 // removed from Document::text: neither is a sentence, and a dateline glued to the first
 // sentence would only confuse sentence splitting and actor matching.
-#include <cstring>
+#include "io/plain_text.h"
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "io/io_internal.h"
-#include "io/plain_text.h"
 
 namespace parley::io {
 namespace {
@@ -61,9 +62,9 @@ Date MakeDate(int year, int month, int day) {
 
 // Month name or abbreviation at s[*i] ("Feb", "Feb.", "February", "FEB", "Sept.").
 int ParseMonth(std::string_view s, size_t* i) {
-  static constexpr std::string_view kNames[] = {"january", "february", "march",     "april",
-                                                "may",     "june",     "july",      "august",
-                                                "september", "october", "november", "december"};
+  static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
+                                                "may",       "june",     "july",     "august",
+                                                "september", "october",  "november", "december"};
   size_t b = *i, e = b;
   while (e < s.size() && IsAlpha(s[e])) ++e;
   if (e - b < 3 || !IsUpper(s[b])) return 0;
@@ -101,8 +102,8 @@ bool ParseMonthDay(std::string_view s, size_t* i, Dateline* out) {
   y = SkipBlanks(s, y);
   if (y + 4 <= s.size() && IsDigit(s[y]) && IsDigit(s[y + 1]) && IsDigit(s[y + 2]) &&
       IsDigit(s[y + 3]) && (y + 4 == s.size() || !IsDigit(s[y + 4]))) {
-    out->year = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 +
-                (s[y + 3] - '0');
+    out->year =
+        (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
     k = y + 4;
   }
   *i = k;
@@ -160,8 +161,8 @@ bool ParseTrailingSource(std::string_view s, size_t* i, std::string_view* source
   const size_t start = k;
   for (int words = 0; words < 5; ++words) {
     if (k >= s.size() || !(IsUpper(s[k]) || IsDigit(s[k]))) return false;
-    while (k < s.size() && (IsAlpha(s[k]) || IsDigit(s[k]) || s[k] == '-' || s[k] == '&' ||
-                            s[k] == '\''))
+    while (k < s.size() &&
+           (IsAlpha(s[k]) || IsDigit(s[k]) || s[k] == '-' || s[k] == '&' || s[k] == '\''))
       ++k;
     if (k < s.size() && s[k] == '.' && (k + 1 == s.size() || IsSpace(s[k + 1]))) {
       if (k - start > 40) return false;
@@ -350,8 +351,7 @@ void ParseArticle(std::string_view content, std::string_view id, std::string_vie
     }
     Date date = year != 0 ? MakeDate(year, dateline.month, dateline.day) : 0;
     // A story published on 2 January with a "Dec 31" dateline belongs to the year before.
-    if (date != 0 && guessed_from_header_date &&
-        dateline.month - header_date / 100 % 100 > 6)
+    if (date != 0 && guessed_from_header_date && dateline.month - header_date / 100 % 100 > 6)
       date = MakeDate(year - 1, dateline.month, dateline.day);
     if (date != 0) {
       doc->date = date;
@@ -366,7 +366,8 @@ void ParseArticle(std::string_view content, std::string_view id, std::string_vie
     doc->date = header_date;
     doc->date_source = DateSource::kHeader;
   }
-  CleanInto(body, &doc->text, warner, fmt::format("{}: ", origin), base_offset + pos);
+  CleanInto(
+      body, &doc->text, warner, [&] { return fmt::format("{}: ", origin); }, base_offset + pos);
 }
 
 namespace {
@@ -408,8 +409,8 @@ std::unique_ptr<RecordReader> NewPlainTextReader(std::unique_ptr<ByteSource> sou
 
 namespace parley {
 
-void ParsePlainTextArticle(std::string_view content, std::string_view id,
-                           std::string_view origin, const WarningSink& warn, Document* doc) {
+void ParsePlainTextArticle(std::string_view content, std::string_view id, std::string_view origin,
+                           const WarningSink& warn, Document* doc) {
   io::Warner warner(warn);
   io::ParseArticle(content, id, origin, 0, &warner, doc);
 }

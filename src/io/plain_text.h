@@ -18,7 +18,7 @@ struct Dateline {
   std::string_view source;  // "RIA Novosti"; empty when absent
   int month = 0;            // 0 when the dateline has no date
   int day = 0;
-  int year = 0;             // 0 when the dateline has no year
+  int year = 0;  // 0 when the dateline has no year
 };
 
 // Recognises a dateline at the start of `text`. It needs an upper-case place and a

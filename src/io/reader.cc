@@ -1,10 +1,10 @@
 #include "parley/reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
-
-#include <fmt/format.h>
 
 #include "io/io_internal.h"
 
@@ -112,8 +112,8 @@ InputFormat DetectInputFormat(std::string_view path, std::string_view head) {
     // Markup at the top: an XML declaration, comment or element.
     if (content.substr(0, 5) == "<?xml" || content.substr(0, 4) == "<!--" ||
         head.find("<Sentence") != std::string_view::npos ||
-        (content.size() > 1 && ((content[1] >= 'A' && content[1] <= 'Z') ||
-                                (content[1] >= 'a' && content[1] <= 'z'))))
+        (content.size() > 1 &&
+         ((content[1] >= 'A' && content[1] <= 'Z') || (content[1] >= 'a' && content[1] <= 'z'))))
       return InputFormat::kPetrarchXml;
   }
   if (LooksLikeTabari(head)) return InputFormat::kTabari;

@@ -49,8 +49,8 @@ struct ReadResult {
   std::vector<std::string> warnings;
 };
 
-ReadResult ReadAll(const std::vector<std::string>& inputs,
-                   InputFormat format = InputFormat::kAuto, size_t mmap_threshold = 256 * 1024) {
+ReadResult ReadAll(const std::vector<std::string>& inputs, InputFormat format = InputFormat::kAuto,
+                   size_t mmap_threshold = 256 * 1024) {
   ReadResult result;
   ReaderOptions options;
   options.format = format;
@@ -82,8 +82,7 @@ TEST(IoDetect, ByExtensionAndContent) {
             InputFormat::kTabari);
   EXPECT_EQ(DetectInputFormat("a.txt", " date 2023-02-10 SEOUL, Feb 10 - Yonhap. Talks."),
             InputFormat::kPlainText);
-  EXPECT_EQ(DetectInputFormat("a.txt", "Russia and Korea met in 2023.\n"),
-            InputFormat::kPlainText);
+  EXPECT_EQ(DetectInputFormat("a.txt", "Russia and Korea met in 2023.\n"), InputFormat::kPlainText);
   InputFormat f;
   EXPECT_TRUE(ParseInputFormat("tabari", &f).ok());
   EXPECT_EQ(f, InputFormat::kTabari);
@@ -99,9 +98,9 @@ TEST(IoDateline, Forms) {
   EXPECT_EQ(d.month, 2);
   EXPECT_EQ(d.day, 10);
   EXPECT_EQ(d.year, 0);
-  EXPECT_EQ(std::string_view("SEOUL, Feb 10 \xE2\x80\x93 RIA Novosti. Russia is ready")
-                .substr(d.length),
-            "Russia is ready");
+  EXPECT_EQ(
+      std::string_view("SEOUL, Feb 10 \xE2\x80\x93 RIA Novosti. Russia is ready").substr(d.length),
+      "Russia is ready");
 
   ASSERT_TRUE(io::ParseDateline("WASHINGTON (Reuters) - The United States said", &d));
   EXPECT_EQ(d.place, "WASHINGTON");
@@ -151,9 +150,10 @@ TEST(IoPlainText, HeaderAndDatelineOnOneLine) {
 
 TEST(IoPlainText, HeaderLinesWithoutDateline) {
   Document doc;
-  ParsePlainTextArticle("title Talks resume\nsource Yonhap\nurl https://x.test/1\nid art-7\n"
-                        "date: 2019-04-10\n\nSeoul and Moscow met.\n",
-                        "f.txt", "f.txt", nullptr, &doc);
+  ParsePlainTextArticle(
+      "title Talks resume\nsource Yonhap\nurl https://x.test/1\nid art-7\n"
+      "date: 2019-04-10\n\nSeoul and Moscow met.\n",
+      "f.txt", "f.txt", nullptr, &doc);
   EXPECT_EQ(doc.id, "art-7");
   EXPECT_EQ(doc.title, "Talks resume");
   EXPECT_EQ(doc.source, "Yonhap");
@@ -181,8 +181,9 @@ TEST(IoPlainText, DatelineYearRules) {
   EXPECT_EQ(doc.source, "TASS");
   // Impossible day: warned, header date kept.
   std::vector<std::string> warnings;
-  ParsePlainTextArticle("date 2023-02-10\nSEOUL, Feb 30 - Talks resumed.", "f", "f",
-                        [&](std::string_view w) { warnings.emplace_back(w); }, &doc);
+  ParsePlainTextArticle(
+      "date 2023-02-10\nSEOUL, Feb 30 - Talks resumed.", "f", "f",
+      [&](std::string_view w) { warnings.emplace_back(w); }, &doc);
   EXPECT_EQ(doc.date, 20230210);
   EXPECT_EQ(doc.date_source, DateSource::kHeader);
   EXPECT_EQ(warnings.size(), 1u);
@@ -228,7 +229,9 @@ TEST(IoReader, MissingInputIsAnError) {
 
 TEST(IoReader, BinaryFileSkippedWithWarning) {
   TempDir dir;
-  dir.Write("x.bin", std::string("\x7f" "ELF\0\0\0", 7));
+  dir.Write("x.bin", std::string("\x7f"
+                                 "ELF\0\0\0",
+                                 7));
   dir.Write("y.txt", "Real text.");
   ReadResult r = ReadAll({dir.path()});
   ASSERT_EQ(r.docs.size(), 1u);
@@ -483,7 +486,8 @@ TEST(IoReader, InvalidBytesReportedWithFileOffset) {
 TEST(IoReader, StdinStreamsLongLines) {
   TempDir dir;
   std::string long_text(300000, 'x');
-  std::string input = "{\"id\": \"long\", \"text\": \"" + long_text + "\"}\n{\"id\": \"short\", \"text\": \"Hi.\"}\n";
+  std::string input = "{\"id\": \"long\", \"text\": \"" + long_text +
+                      "\"}\n{\"id\": \"short\", \"text\": \"Hi.\"}\n";
   std::string path = dir.Write("stdin.jsonl", input);
   int saved = ::dup(STDIN_FILENO);
   FILE* f = std::fopen(path.c_str(), "r");

@@ -216,8 +216,10 @@ class TabariReader : public RecordReader {
     in_comment_ = false;
     joined_.clear();
     AppendJoinedLines(raw_text_, &joined_);
-    CleanInto(joined_, &doc->text, warner_,
-              fmt::format("{}:{}: record {} text ", origin_, doc->origin_line, doc->id), 0);
+    CleanInto(
+        joined_, &doc->text, warner_,
+        [&] { return fmt::format("{}:{}: record {} text ", origin_, doc->origin_line, doc->id); },
+        0);
   }
 
   // Copies the plain "{ SRC / TGT / CODE }" expectations from the notes into
@@ -240,14 +242,14 @@ class TabariReader : public RecordReader {
       }
       size_t slash1 = inside.find('/');
       size_t slash2 = slash1 == std::string_view::npos ? slash1 : inside.find('/', slash1 + 1);
-      if (slash2 == std::string_view::npos || inside.find('/', slash2 + 1) != std::string_view::npos)
+      if (slash2 == std::string_view::npos ||
+          inside.find('/', slash2 + 1) != std::string_view::npos)
         continue;
       std::string_view source = Trim(inside.substr(0, slash1));
       std::string_view target = Trim(inside.substr(slash1 + 1, slash2 - slash1 - 1));
       std::string_view code = Trim(inside.substr(slash2 + 1));
       if (source.empty() || target.empty() || code.empty()) continue;
-      doc->expected_events.push_back(
-          fmt::format("{} {} {}", source, target, code));
+      doc->expected_events.push_back(fmt::format("{} {} {}", source, target, code));
     }
   }
 

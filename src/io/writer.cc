@@ -1,11 +1,11 @@
 #include "parley/writer.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace parley {
 namespace {
@@ -29,7 +29,7 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   if (c >= 0xF0 && c <= 0xF4) {
     if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
     unsigned char c1 = byte(i + 1);
-    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
     if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
     return 4;
   }
@@ -223,8 +223,7 @@ void EventWriter::AppendTsv(const Event& e, std::string* out) {
   tab();
   if (e.date > 0) {
     char buf[10];
-    fmt::format_to(buf, "{:04d}-{:02d}-{:02d}", e.date / 10000, e.date / 100 % 100,
-                   e.date % 100);
+    fmt::format_to(buf, "{:04d}-{:02d}-{:02d}", e.date / 10000, e.date / 100 % 100, e.date % 100);
     out->append(buf, 10);
   }
   for (const ActorSpan* actor : {&e.source, &e.target}) {

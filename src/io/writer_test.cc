@@ -67,8 +67,8 @@ TEST(IoWriterJsonl, RoundTripsEveryField) {
   EXPECT_FALSE(j.contains("issues"));
   std::vector<std::string> keys;
   for (auto& [key, value] : j.items()) keys.push_back(key);
-  std::vector<std::string> expected = {"code",   "date",     "doc_id",         "goldstein",
-                                       "quad_class", "root", "rule",           "sentence",
+  std::vector<std::string> expected = {"code",           "date",   "doc_id", "goldstein",
+                                       "quad_class",     "root",   "rule",   "sentence",
                                        "sentence_index", "source", "target", "verb"};
   std::sort(keys.begin(), keys.end());
   std::sort(expected.begin(), expected.end());
@@ -105,7 +105,8 @@ TEST(IoWriterTsv, HeaderAndSanitisedFields) {
   auto split = [](const std::string& s) {
     std::vector<std::string> f;
     size_t b = 0;
-    for (size_t t; (t = s.find('\t', b)) != std::string::npos; b = t + 1) f.push_back(s.substr(b, t - b));
+    for (size_t t; (t = s.find('\t', b)) != std::string::npos; b = t + 1)
+      f.push_back(s.substr(b, t - b));
     f.push_back(s.substr(b));
     return f;
   };
