@@ -56,7 +56,8 @@ struct CoderOptions {
   int comma_bmin = 128, comma_bmax = 0;
   int comma_emin = 2, comma_emax = 10;
 
-  // SET: MINIMUM WORDS = n: shorter sentences are not coded (a comma counts as a word).
+  // SET: MINIMUM WORDS = n: shorter sentences are not coded (a comma counts as a word,
+  // a possessive "'s" does not). TABARI's default, 8, is set by ReadTabariOptions.
   int minimum_words = 0;
   // SET: CONVERT AGENTS = TRUE: an agent with no actor is coded as an actor.
   bool convert_agents = false;

@@ -707,8 +707,12 @@ SentenceOutcome SentenceCoder::CheckComplexity() {
     switch (u.cls) {
       case Cls::kVerb:
         ++verbs;
-        if (!verb_seen) actor_before_first_verb = actor_seen;
-        verb_seen = true;
+        // A null-coded root only codes through its patterns; TABARI's "first verb" for
+        // NOACTPRIOR is the first that codes on its own.
+        if (!verb_seen && d_.verb(u.ref).code.primary != "---") {
+          actor_before_first_verb = actor_seen;
+          verb_seen = true;
+        }
         break;
       case Cls::kActor:
         ++actors;
@@ -735,7 +739,7 @@ SentenceOutcome SentenceCoder::CheckComplexity() {
   if (o_.complex_pronouns > 0 && pronouns >= o_.complex_pronouns) why = "too many pronouns";
   if (o_.complex_conj > 0 && conj >= o_.complex_conj) why = "too many conjunctions";
   if (o_.complex_no_verb && verbs == 0) why = "no verb";
-  if (o_.complex_no_actor_prior && verbs > 0 && !actor_before_first_verb) {
+  if (o_.complex_no_actor_prior && verb_seen && !actor_before_first_verb) {
     why = "no actor before the first verb";
   }
   if (o_.complex_no_actor_after && verbs > 0 && !actor_after_first_verb) {
@@ -1031,7 +1035,10 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
       if (target < 0 && !(o_.default_target_after && !o_.default_target.empty())) {
         target = FirstActor(0, vq0, source);
       }
-      if (target < 0 && source >= 0 && s_.actors[source].compound) target = source;
+      if (target < 0 && source >= 0 && s_.actors[source].compound &&
+          !(o_.default_target_after && !o_.default_target.empty())) {
+        target = source;
+      }
     }
   }
   if (o_.default_source_prior && !o_.default_source.empty() && !actor_prior && b.source < 0 &&
@@ -1200,7 +1207,11 @@ SentenceOutcome SentenceCoder::CodeClauses() {
 SentenceOutcome SentenceCoder::Run() {
   if (trace_) trace_->OnSentence(tmpl_.sentence_index, sentence_);
   Tokenize();
-  if (o_.minimum_words > 0 && n_ < o_.minimum_words) return SentenceOutcome::kTooShort;
+  if (o_.minimum_words > 0) {
+    int words = 0;
+    for (int i = 0; i < n_; ++i) words += Norm(i) == "'S" ? 0 : 1;
+    if (words < o_.minimum_words) return SentenceOutcome::kTooShort;
+  }
   Resolve();
   if (FindDiscard()) return SentenceOutcome::kDiscarded;
   SentenceOutcome st = Classify();

@@ -157,6 +157,8 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
                          std::vector<std::string>* warnings) {
   std::ifstream in(path);
   if (!in) return Status::IOError(path + ": cannot open");
+  // A TABARI project codes with TABARI's defaults unless its options say otherwise.
+  options->minimum_words = 8;
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
