@@ -113,14 +113,17 @@ bool PhraseTrie::Add(const std::vector<WordId>& words, const Phrase& phrase, int
 }
 
 void PhraseTrie::Walk(const SentenceWords& s, uint32_t node_index, int pos, int depth,
-                      int max_gap, Match* best) const {
+                      int exact, int max_gap, Match* best) const {
   const Node& node = nodes_[node_index];
   if (!node.payloads.empty() &&
-      (depth > best->elements || (depth == best->elements && node.chars > best->chars))) {
+      (depth > best->elements ||
+       (depth == best->elements &&
+        (node.chars > best->chars || (node.chars == best->chars && exact > best->exact))))) {
     best->payload = node.payloads.front();
     best->end = pos;
     best->elements = depth;
     best->chars = node.chars;
+    best->exact = exact;
   }
   if (node.edges.empty()) return;
   int limit = depth == 0 ? pos : std::min(s.size - 1, pos + max_gap);
@@ -133,7 +136,9 @@ void PhraseTrie::Walk(const SentenceWords& s, uint32_t node_index, int pos, int 
       for (; it != node.edges.end() && it->word == tm.word; ++it) {
         if (p > pos && it->adjacent) continue;
         if (!Accepts(it->match, tm.relation)) continue;
-        Walk(s, it->child, p + 1, depth + 1, max_gap, best);
+        Walk(s, it->child, p + 1, depth + 1,
+             exact + (it->match == WordMatch::kStem ? 0 : 1) + (it->adjacent ? 1 : 0), max_gap,
+             best);
       }
     }
   }
@@ -142,7 +147,7 @@ void PhraseTrie::Walk(const SentenceWords& s, uint32_t node_index, int pos, int 
 bool PhraseTrie::LongestAt(const SentenceWords& s, int start, int max_gap, Match* best) const {
   *best = Match{};
   if (start >= s.size) return false;
-  Walk(s, 0, start, 0, max_gap, best);
+  Walk(s, 0, start, 0, 0, max_gap, best);
   return best->payload >= 0;
 }
 
@@ -457,7 +462,9 @@ class BuildContext {
           if (word.phrase[k].is_verb_head) head = k;
         }
         AddVerbForm(word.phrase, v, word.origin);
-        if (word.generate_regular && word.phrase[head].kind == Kind::kWord) {
+        // A stem already matches its regular endings; exact words get them spelled out.
+        if (word.generate_regular && word.phrase[head].kind == Kind::kWord &&
+            word.phrase[head].match != WordMatch::kStem) {
           for (const auto& form : VerbInflections(word.phrase[head].text)) {
             Phrase inflected = word.phrase;
             inflected[head].text = form;

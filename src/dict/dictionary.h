@@ -62,6 +62,7 @@ class PhraseTrie {
     int end = 0;       // one past the last matched token
     int elements = 0;  // phrase length in elements (longer wins)
     int chars = 0;     // letters in the phrase (TABARI's tie-break)
+    int exact = 0;     // elements written as exact words ("AL_GORE" beats "AL GORE")
   };
 
   // Adds `phrase` (words only) for `payload`. Returns false when an element is not a word.
@@ -93,7 +94,7 @@ class PhraseTrie {
     std::vector<int32_t> payloads;
     int chars = 0;
   };
-  void Walk(const SentenceWords& s, uint32_t node, int pos, int depth, int max_gap,
+  void Walk(const SentenceWords& s, uint32_t node, int pos, int depth, int exact, int max_gap,
             Match* best) const;
   std::vector<Node> nodes_{1};
 };
