@@ -3,6 +3,7 @@
 #ifndef PARLEY_TEXT_ABBREVIATIONS_H_
 #define PARLEY_TEXT_ABBREVIATIONS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -26,6 +27,18 @@ AbbrevClass ClassifyAbbreviation(std::string_view word);
 // ambiguous abbreviation ("U.S.", "Inc.", "W.") such a word signals a new sentence,
 // while a name or noun ("U.S. Senate", "George W. Bush") does not.
 bool IsCommonSentenceStarter(std::string_view word);
+
+// True when the period at text[period] ends a sentence whose following space is missing,
+// as careless or machine-translated copy has it ("Novosti.Russia is ready"): a lower-case
+// word of two or more letters, the period, then a capitalised lower-case word. Domain
+// names ("gu.com") and acronyms ("U.S", "ASP.NET") do not match.
+inline bool IsMissingSpaceAfterPeriod(std::string_view text, size_t period) {
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto letter = [&](char c) { return lower(c) || (c >= 'A' && c <= 'Z'); };
+  return period >= 2 && period + 2 < text.size() && lower(text[period - 1]) &&
+         letter(text[period - 2]) && text[period + 1] >= 'A' && text[period + 1] <= 'Z' &&
+         lower(text[period + 2]);
+}
 
 }  // namespace parley::text::internal
 

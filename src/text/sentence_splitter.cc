@@ -269,7 +269,10 @@ size_t Splitter::AtTerminal(size_t i) {
     if (!internal::IsCloser(d.cp)) break;
     q += d.len;
   }
-  if (q < n && !ideographic && KindOf(DecodeAt(text_, q).cp) != CharKind::kSpace) {
+  const bool missing_space =
+      periods == 1 && p == i + 1 && q == p && internal::IsMissingSpaceAfterPeriod(text_, i);
+  if (q < n && !ideographic && !missing_space &&
+      KindOf(DecodeAt(text_, q).cp) != CharKind::kSpace) {
     return q;  // inside a token (3.5, U.S, gu.com) or followed by more punctuation
   }
   const NextWord next = PeekNext(text_, q);

@@ -111,6 +111,14 @@ TEST(TextSplitTest, LowercaseAfterPeriodContinues) {
             (Sentences{"Visit gu.com/letters.", "Or write."}));
 }
 
+TEST(TextSplitTest, MissingSpaceAfterPeriod) {
+  EXPECT_EQ(Split("SEOUL \u2013 RIA Novosti.Russia is ready. It grew at a young age.Yet it fell."),
+            (Sentences{"SEOUL \u2013 RIA Novosti.", "Russia is ready.", "It grew at a young age.",
+                       "Yet it fell."}));
+  EXPECT_EQ(Split("See theguardian.com and ASP.NET or St.Petersburg today."),
+            Sentences{"See theguardian.com and ASP.NET or St.Petersburg today."});
+}
+
 TEST(TextSplitTest, Ellipses) {
   EXPECT_EQ(Split("There are other actors\u2026 who could assist."),
             Sentences{"There are other actors\u2026 who could assist."});

@@ -195,7 +195,7 @@ size_t Tokenizer::ScanWord(size_t start) {
           joins = internal::IsLetter(prev) && internal::IsLetter(next);
           if (joins) last_apostrophe = j;
         } else if (c.cp == '.') {
-          joins = true;
+          joins = !internal::IsMissingSpaceAfterPeriod(s_, j);
         } else if (c.cp == ',' || c.cp == ':' || c.cp == '/') {
           joins = prev == CharKind::kDigit && next == CharKind::kDigit;
         }

@@ -190,6 +190,11 @@ TEST(TextTokenizeTest, HangingHyphenStaysOnItsWord) {
   EXPECT_EQ(Norms(Tok("the war -")), (Strings{"THE", "WAR", "-"}));
 }
 
+TEST(TextTokenizeTest, MissingSpaceAfterPeriod) {
+  EXPECT_EQ(Norms(Tok("RIA Novosti.Russia")), (Strings{"RIA", "NOVOSTI", ".", "RUSSIA"}));
+  EXPECT_EQ(Norms(Tok("gu.com or Node.js")), (Strings{"GU.COM", "OR", "NODE.JS"}));
+}
+
 TEST(TextTokenizeTest, Ellipses) {
   EXPECT_EQ(Norms(Tok("wait... then \u2026 more")),
             (Strings{"WAIT", "...", "THEN", "...", "MORE"}));
