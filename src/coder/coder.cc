@@ -206,6 +206,7 @@ class SentenceCoder {
   void EliminateCommas();
   SentenceOutcome CheckComplexity();
   SentenceOutcome CodeClauses();
+  void AttachIssues(size_t first_event);
 
   int AddActorFromUnit(int u);
   bool Capitalised(int tok) const { return s_.toks[tok].cap; }
@@ -1235,7 +1236,35 @@ SentenceOutcome SentenceCoder::Run() {
   EliminateCommas();
   st = CheckComplexity();
   if (st != SentenceOutcome::kCoded) return st;
-  return CodeClauses();
+  size_t first = out_->size();
+  st = CodeClauses();
+  if (out_->size() > first && !d_.issues().empty()) AttachIssues(first);
+  return st;
+}
+
+// Issue phrases anywhere in the sentence label all of its events ("NUCLEAR;REFUGEES").
+void SentenceCoder::AttachIssues(size_t first_event) {
+  std::string& issues = s_.buffer;
+  issues.clear();
+  PhraseTrie::Match m;
+  for (int i = 0; i < n_; ++i) {
+    bool possible = false;
+    for (uint32_t k = s_.begin[i]; k < s_.begin[i + 1] && !possible; ++k) {
+      possible = d_.starts(s_.matches[k].word) & Dictionary::kIssueStart;
+    }
+    if (!possible || !d_.issues().LongestAt(sw_, i, 0, &m)) continue;
+    const std::string& code = d_.issue_code(m.payload);
+    bool seen = false;
+    for (size_t p = 0; p < issues.size() && !seen; p = issues.find(';', p) + 1) {
+      size_t end = issues.find(';', p);
+      seen = issues.compare(p, (end == std::string::npos ? issues.size() : end) - p, code) == 0;
+      if (end == std::string::npos) break;
+    }
+    if (seen) continue;
+    if (!issues.empty()) issues += ';';
+    issues += code;
+  }
+  for (size_t e = first_event; e < out_->size(); ++e) (*out_)[e].issues = issues;
 }
 
 SentenceOutcome Coder::CodeSentence(std::string_view sentence, const Event& event_template,

@@ -174,6 +174,29 @@ TEST_F(CoderTest, CoderOptionsFromTabariLines) {
   EXPECT_EQ(Code("Arnor praised everyone.", o), V{"ARN DEFTAR 051"});
 }
 
+TEST_F(CoderTest, CoderIssuesLabelEvents) {
+  dict::DictionaryBuilder b;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(dict::ReadTabariActors(WriteTemp("i.actors", "ARNOR [ARN]\nGONDOR [GON]\n"), &b,
+                                     &warnings).ok());
+  ASSERT_TRUE(dict::ReadTabariVerbs(WriteTemp("i.verbs", "ATTACK [190]\n"), &b, &warnings).ok());
+  dict::IssueEntry nuclear;
+  nuclear.phrase = {dict::PatternElement{dict::PatternElement::Kind::kWord, "NUCLEAR"},
+                    dict::PatternElement{dict::PatternElement::Kind::kWord, "PLANT"}};
+  nuclear.code = "NUCLEAR";
+  b.AddIssue(nuclear);
+  std::shared_ptr<const Dictionary> d;
+  ASSERT_TRUE(b.Build(&d, &warnings).ok());
+  Coder coder(d, {});
+  CoderScratch scratch;
+  std::vector<Event> events;
+  Document doc;
+  doc.text = "Arnor attacked the nuclear plant in Gondor.";
+  coder.CodeDocument(doc, &scratch, &events);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].issues, "NUCLEAR");
+}
+
 TEST_F(CoderTest, CoderScratchIsReusableAcrossSentences) {
   Coder coder(dict_, {});
   CoderScratch scratch;
