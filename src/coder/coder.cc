@@ -210,6 +210,14 @@ class SentenceCoder {
 
   int AddActorFromUnit(int u);
   bool Capitalised(int tok) const { return s_.toks[tok].cap; }
+  bool LowerCaseShort(int tok) const {
+    const Tok& t = s_.toks[tok];
+    if (t.end - t.start > 3) return false;
+    for (uint32_t b = t.start; b < t.end; ++b) {
+      if (sentence_[b] >= 'A' && sentence_[b] <= 'Z') return false;
+    }
+    return true;
+  }
   std::string_view Norm(int i) const { return s_.Norm(i); }
   const Unit* UnitAt(int tok) const {
     int u = s_.unit_of[tok];
@@ -369,6 +377,8 @@ SentenceOutcome SentenceCoder::Classify() {
     auto consider = [&](const PhraseTrie& trie, Cls cls, int gap) {
       PhraseTrie::Match m;
       if (trie.empty() || !trie.LongestAt(sw_, i, gap, &m)) return;
+      // "us", "un", "eu" in running text are words, not the acronyms USA, UN, EU.
+      if (cls == Cls::kActor && m.end == i + 1 && !all_caps_ && LowerCaseShort(i)) return;
       if (best.cls == Cls::kNone || m.chars > best.m.chars ||
           (m.chars == best.m.chars && m.elements > best.m.elements)) {
         best.cls = cls;

@@ -26,7 +26,7 @@ class CoderTest : public ::testing::Test {
                                    "<NOUN>\nPARADE_\n</NOUN>\n"
                                    "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nRUSSIA [RUS]\n"
                                    "SEOUL [KOR]\nTOKYO [JPN]\nSOCCER [###]\n"
-                                   "BOROMIR [GONMIL <950101] [GONGOV]\n");
+                                   "BOROMIR [GONMIL <950101] [GONGOV]\nUS_ [USA]\n");
     std::string agents = WriteTemp("t.agents", "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\n");
     std::string verbs = WriteTemp("t.verbs",
                                   "ATTACK [190]\n- * TARGETS_IN + [195]\n"
@@ -129,6 +129,11 @@ TEST_F(CoderTest, CoderNounByDeterminerAndCapital) {
   // "the attack" is a noun; only "praised" codes.
   EXPECT_EQ(Code("Arnor praised Gondor after the attack by Rohan."), V{"ARN GON 051"});
   EXPECT_EQ(Code("Arnor read about the Attack Gondor."), V{});
+}
+
+TEST_F(CoderTest, CoderLowerCaseWordsAreNotAcronyms) {
+  EXPECT_EQ(Code("Gondor attacked us yesterday."), V{});
+  EXPECT_EQ(Code("Gondor attacked US forces yesterday."), V{"GON USA 190"});
 }
 
 TEST_F(CoderTest, CoderDateRestrictedCodes) {
