@@ -35,6 +35,7 @@ class JsonlReader : public RecordReader {
       line_offset_ = source_->offset();
       if (!source_->NextLine(&line)) break;
       ++line_number_;
+      if (line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
       if (IsBlankLine(line)) continue;
       if (ParseLine(line, doc)) return true;
     }

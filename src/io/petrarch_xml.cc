@@ -165,6 +165,12 @@ class PetrarchXmlReader : public RecordReader {
 
   bool Next(Document* doc) override {
     Token token;
+    if (has_replay_) {
+      // The <Sentence> tag that cut short the previous sentence.
+      has_replay_ = false;
+      tag_line_ = replay_line_;
+      StartSentence(Token{Token::kStartTag, replay_tag_, false}, doc);
+    }
     while (NextToken(&token)) {
       if (token.kind == Token::kText) {
         if (in_sentence_ && in_text_) raw_text_.append(token.body);
@@ -173,16 +179,24 @@ class PetrarchXmlReader : public RecordReader {
       if (token.kind == Token::kOther) continue;
       std::string_view name = TagName(token.body);
       if (token.kind == Token::kStartTag) {
-        if (in_parse_) continue;  // parse trees are skipped whole
         if (NameEquals(name, "Sentence")) {
           if (in_sentence_) {
-            warner_->AtLine(origin_, line_number_,
+            warner_->AtLine(origin_, tag_line_,
                             fmt::format("<Sentence> inside sentence {} (missing </Sentence>); "
-                                        "the earlier one is dropped",
+                                        "the earlier one ends here",
                                         doc->id));
+            replay_tag_.assign(token.body);
+            replay_line_ = tag_line_;
+            has_replay_ = true;
+            if (FinishSentence(doc)) return true;
+            has_replay_ = false;
+            tag_line_ = replay_line_;
           }
           StartSentence(token, doc);
-        } else if (NameEquals(name, "Config")) {
+          continue;
+        }
+        if (in_parse_) continue;  // parse trees are skipped whole
+        if (NameEquals(name, "Config")) {
           std::string option, value;
           Attribute(token.body, "option", &option);
           Attribute(token.body, "value", &value);
@@ -204,14 +218,19 @@ class PetrarchXmlReader : public RecordReader {
         continue;
       }
       // End tags.
-      if (NameEquals(name, "Parse")) {
+      if (NameEquals(name, "Sentence") && in_sentence_) {
+        if (in_parse_ || in_text_) {
+          warner_->AtLine(origin_, tag_line_,
+                          fmt::format("sentence {}: <{}> not closed before </Sentence>", doc->id,
+                                      in_parse_ ? "Parse" : "Text"));
+        }
+        if (FinishSentence(doc)) return true;
+      } else if (NameEquals(name, "Parse")) {
         in_parse_ = false;
       } else if (in_parse_) {
         continue;
       } else if (NameEquals(name, "Text")) {
         in_text_ = false;
-      } else if (NameEquals(name, "Sentence") && in_sentence_) {
-        if (FinishSentence(doc)) return true;
       }
     }
     if (!source_->error().empty()) warner_->AtLine(origin_, line_number_, source_->error());
@@ -425,6 +444,9 @@ class PetrarchXmlReader : public RecordReader {
   std::string decoded_;
   std::string joined_;
   std::vector<std::string> pending_options_;
+  bool has_replay_ = false;
+  std::string replay_tag_;
+  uint64_t replay_line_ = 0;
 };
 
 }  // namespace

@@ -243,7 +243,8 @@ TEST(IoJsonl, RecordsAndBadLinesContinue) {
   TempDir dir;
   std::string path = dir.Write(
       "news.jsonl",
-      "{\"id\": \"d1\", \"date\": \"2019-04-10\", \"text\": \"Iraq \\\"talks\\\" \\u00e9.\", "
+      "\xEF\xBB\xBF{\"id\": \"d1\", \"date\": \"2019-04-10\", \"text\": \"Iraq \\\"talks\\\" "
+      "\\u00e9.\", "
       "\"title\": \"T\", \"url\": \"u\", \"source\": \"Guardian\", \"extra\": [1, {\"a\": 2}]}\n"
       "\n"
       "this is not json\n"
@@ -273,8 +274,8 @@ TEST(IoJsonl, RecordsAndBadLinesContinue) {
     EXPECT_NE(r.warnings[0].find("news.jsonl:3:"), std::string::npos) << r.warnings[0];
     EXPECT_NE(r.warnings[1].find("news.jsonl:4:"), std::string::npos) << r.warnings[1];
     EXPECT_NE(r.warnings[2].find("news.jsonl:5:"), std::string::npos) << r.warnings[2];
-    // The stray byte is at file offset 270 (on line 6).
-    EXPECT_NE(r.warnings[3].find("news.jsonl:6: byte offset 270: "), std::string::npos)
+    // The stray byte is at file offset 273 (on line 6).
+    EXPECT_NE(r.warnings[3].find("news.jsonl:6: byte offset 273: "), std::string::npos)
         << r.warnings[3];
   }
 }
@@ -403,6 +404,9 @@ constexpr std::string_view kPetrarch =
     "</Sentence>\n"
     "<Sentence date=\"2008\" id=\"NO-TEXT\">\n"
     "</Sentence>\n"
+    "<Sentence id=\"UNCLOSED\"><Text>Cut short.</Text>\n"
+    "<Sentence id=\"PARSE-OPEN\"><Text>Parse left open.</Text><Parse>(ROOT\n"
+    "</Sentence>\n"
     "<Sentence date=\"2008-08-04\" id=\"LAST\" source=\"AFP\">\n"
     "<Text>Unclosed at end.</Text>\n";
 
@@ -410,7 +414,7 @@ TEST(IoPetrarch, SentencesEventsOptionsEntities) {
   TempDir dir;
   std::string path = dir.Write("unit.xml", kPetrarch);
   ReadResult r = ReadAll({path});
-  ASSERT_EQ(r.docs.size(), 3u) << Joined(r.warnings);
+  ASSERT_EQ(r.docs.size(), 5u) << Joined(r.warnings);
   const Document& d = r.docs[0];
   EXPECT_EQ(d.id, "DEMO-00");
   EXPECT_EQ(d.category, "DEMO");
@@ -433,13 +437,21 @@ TEST(IoPetrarch, SentencesEventsOptionsEntities) {
   EXPECT_EQ(e.text, "CEBU CITY: -- A & B.");
   EXPECT_EQ(e.options, std::vector<std::string>{"require_dyad=false"});
 
-  EXPECT_EQ(r.docs[2].id, "LAST");
-  EXPECT_EQ(r.docs[2].source, "AFP");
-  EXPECT_EQ(r.docs[2].text, "Unclosed at end.");
-  // Bad date + no text (both NO-TEXT), unclosed LAST.
-  ASSERT_EQ(r.warnings.size(), 3u) << Joined(r.warnings);
+  EXPECT_EQ(r.docs[2].id, "UNCLOSED");
+  EXPECT_EQ(r.docs[2].text, "Cut short.");
+  EXPECT_EQ(r.docs[3].id, "PARSE-OPEN");
+  EXPECT_EQ(r.docs[3].origin_line, 28u);
+  EXPECT_EQ(r.docs[3].text, "Parse left open.");
+  EXPECT_EQ(r.docs[4].id, "LAST");
+  EXPECT_EQ(r.docs[4].source, "AFP");
+  EXPECT_EQ(r.docs[4].text, "Unclosed at end.");
+  // Bad date + no text (both NO-TEXT), UNCLOSED cut short, PARSE-OPEN's <Parse>,
+  // LAST unclosed.
+  ASSERT_EQ(r.warnings.size(), 5u) << Joined(r.warnings);
   EXPECT_NE(r.warnings[0].find("unit.xml:25:"), std::string::npos) << r.warnings[0];
-  EXPECT_NE(r.warnings[2].find("unit.xml:27:"), std::string::npos) << r.warnings[2];
+  EXPECT_NE(r.warnings[2].find("unit.xml:28:"), std::string::npos) << r.warnings[2];
+  EXPECT_NE(r.warnings[3].find("unit.xml:29:"), std::string::npos) << r.warnings[3];
+  EXPECT_NE(r.warnings[4].find("unit.xml:30:"), std::string::npos) << r.warnings[4];
 }
 
 TEST(IoStreaming, SmallChunksMatchWholeFile) {
