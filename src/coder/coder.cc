@@ -1221,12 +1221,21 @@ SentenceOutcome SentenceCoder::Run() {
   if (o_.minimum_words > 0) {
     int words = 0;
     for (int i = 0; i < n_; ++i) words += Norm(i) == "'S" ? 0 : 1;
-    if (words < o_.minimum_words) return SentenceOutcome::kTooShort;
+    if (words < o_.minimum_words) {
+      if (trace_) trace_->OnOutcome(SentenceOutcome::kTooShort, "fewer words than MINIMUM WORDS");
+      return SentenceOutcome::kTooShort;
+    }
   }
   Resolve();
-  if (FindDiscard()) return SentenceOutcome::kDiscarded;
+  if (FindDiscard()) {
+    if (trace_) trace_->OnOutcome(SentenceOutcome::kDiscarded, "discard phrase");
+    return SentenceOutcome::kDiscarded;
+  }
   SentenceOutcome st = Classify();
-  if (st != SentenceOutcome::kCoded) return st;
+  if (st != SentenceOutcome::kCoded) {
+    if (trace_) trace_->OnOutcome(st, "an actor or verb with a ### or +++ code");
+    return st;
+  }
   BuildActors();
   ComposeAgents();
   if (trace_) {
