@@ -563,7 +563,9 @@ void SentenceCoder::FindCompounds() {
       while (k < count && units[k].cls == Cls::kAgent && units[k].agent_used) ++k;
       if (k >= count) break;
       Cls sep = units[k].cls;
-      bool is_and = sep == Cls::kConj && Norm(units[k].start) == "AND";
+      // "neither X nor Y" lists actors just as "X and Y" does.
+      bool is_and = sep == Cls::kConj &&
+                    (Norm(units[k].start) == "AND" || Norm(units[k].start) == "NOR");
       if (!is_and && sep != Cls::kComma) break;
       int next = skip_modifiers(k + 1);
       if (next < count && is_and == false && units[next].cls == Cls::kConj &&
