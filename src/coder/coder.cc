@@ -72,6 +72,21 @@ struct ActorRef {
 struct Binding {
   int source = -1, target = -1;  // actor indices
   bool compound = false;         // '%' bound: source and target from one compound
+  int skipped[4] = {-1, -1, -1, -1};  // actors passed over by '^': never a default actor
+  void Skip(int actor) {
+    for (int& s : skipped) {
+      if (s < 0) {
+        s = actor;
+        return;
+      }
+    }
+  }
+  bool IsSkipped(int actor) const {
+    for (int s : skipped) {
+      if (s == actor) return true;
+    }
+    return false;
+  }
 };
 
 struct Candidate {
@@ -234,7 +249,7 @@ class SentenceCoder {
   bool MatchUp(const CompiledPattern& p, int k, int q, bool adjacent, Binding* b) const;
   bool MatchDown(const CompiledPattern& p, int k, int q, bool adjacent, Binding* b) const;
   bool ActorStartsAt(int q) const { return s_.seq_actor_end[q] >= 0; }
-  int FirstActor(int from, int to, int exclude_code_of) const;
+  int FirstActor(int from, int to, int exclude_code_of, const Binding* b = nullptr) const;
   // False when some word the pattern needs occurs nowhere in the clause.
   bool Possible(const CompiledPattern& p) const {
     for (WordId w : p.required_words) {
@@ -804,11 +819,11 @@ void SentenceCoder::BuildClause(int from, int to) {
   }
 }
 
-int SentenceCoder::FirstActor(int from, int to, int exclude) const {
+int SentenceCoder::FirstActor(int from, int to, int exclude, const Binding* b) const {
   for (int q = from; q < to; ++q) {
     if (s_.seq_actor_end[q] < 0) continue;
     int a = s_.unit_of[s_.seq[q]] >= 0 ? s_.units[s_.unit_of[s_.seq[q]]].actor : -1;
-    if (a < 0) continue;
+    if (a < 0 || (b != nullptr && b->IsSkipped(a))) continue;
     if (exclude >= 0 && SameCodes(a, exclude)) continue;
     return a;
   }
@@ -900,6 +915,7 @@ bool SentenceCoder::MatchUp(const CompiledPattern& p, int k, int q, bool adjacen
           b->source = b->target = actor;
           b->compound = true;
         }
+        if (it.kind == Kind::kSkip) b->Skip(actor);
         if (MatchUp(p, k + 1, s_.seq_actor_end[r], it.adjacent_to_next, b)) return true;
         *b = saved;
         return false;
@@ -944,6 +960,7 @@ bool SentenceCoder::MatchDown(const CompiledPattern& p, int k, int q, bool adjac
           b->source = b->target = actor;
           b->compound = true;
         }
+        if (it.kind == Kind::kSkip) b->Skip(actor);
         if (MatchDown(p, k - 1, start, false, b)) return true;
         *b = saved;
         return false;
@@ -1036,17 +1053,17 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
           const Unit* ru = UnitAt(s_.seq[r]);
           if (ru && ru->cls == Cls::kVerb && d_.verb(ru->ref).code.subordinate) from = r + 1;
         }
-        source = from > 0 ? FirstActor(from, vq0, target) : -1;
-        if (source < 0) source = FirstActor(0, vq0, target);
+        source = from > 0 ? FirstActor(from, vq0, target, &b) : -1;
+        if (source < 0) source = FirstActor(0, vq0, target, &b);
         if (source < 0 && !(o_.default_source_prior && !o_.default_source.empty())) {
-          source = FirstActor(vq1, m, target);
+          source = FirstActor(vq1, m, target, &b);
         }
       }
     }
     if (target < 0 && !b.compound) {
-      target = FirstActor(vq1, m, source);
+      target = FirstActor(vq1, m, source, &b);
       if (target < 0 && !(o_.default_target_after && !o_.default_target.empty())) {
-        target = FirstActor(0, vq0, source);
+        target = FirstActor(0, vq0, source, &b);
       }
       if (target < 0 && source >= 0 && s_.actors[source].compound &&
           !(o_.default_target_after && !o_.default_target.empty())) {
