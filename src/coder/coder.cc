@@ -291,6 +291,7 @@ class SentenceCoder {
   SentenceWords sw_;
   int n_ = 0;
   bool all_caps_ = true;
+  bool title_case_ = false;  // most words capitalised (a headline): capitals say nothing
 };
 
 void SentenceCoder::Tokenize() {
@@ -352,6 +353,12 @@ void SentenceCoder::Tokenize() {
     }
   }
   n_ = static_cast<int>(s_.toks.size());
+  int words = 0, capitalised = 0;
+  for (const Tok& t : s_.toks) {
+    words += t.word ? 1 : 0;
+    capitalised += t.word && t.cap ? 1 : 0;
+  }
+  title_case_ = words >= 4 && capitalised * 10 >= words * 7;
 }
 
 void SentenceCoder::Resolve() {
@@ -427,7 +434,7 @@ SentenceOutcome SentenceCoder::Classify() {
       // TABARI 7.4: a determiner before it, or a capital letter inside a mixed-case
       // sentence, makes the word a noun.
       bool after_det = i > 0 && FixedClass(Norm(i - 1)) == Cls::kDet;
-      bool capital = i > 0 && Capitalised(i) && !all_caps_;
+      bool capital = i > 0 && Capitalised(i) && !all_caps_ && !title_case_;
       bool possessive = u.end < n_ && Norm(u.end) == "'S";
       if (after_det || capital || possessive) {
         u.cls = Cls::kNoun;

@@ -129,6 +129,8 @@ TEST_F(CoderTest, CoderNounByDeterminerAndCapital) {
   // "the attack" is a noun; only "praised" codes.
   EXPECT_EQ(Code("Arnor praised Gondor after the attack by Rohan."), V{"ARN GON 051"});
   EXPECT_EQ(Code("Arnor read about the Attack Gondor."), V{});
+  // In a headline every word is capitalised, so capitals do not make nouns.
+  EXPECT_EQ(Code("Arnor Praises Gondor Over Trade Deal"), V{"ARN GON 051"});
 }
 
 TEST_F(CoderTest, CoderLowerCaseWordsAreNotAcronyms) {
