@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "dict/dictionary.h"
 #include "dict/readers.h"
@@ -214,6 +215,38 @@ TEST_F(CoderTest, CoderScratchIsReusableAcrossSentences) {
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[1].sentence_index, 1);
   EXPECT_EQ(events[1].sentence, "Seoul praised Tokyo.");
+}
+
+TEST_F(CoderTest, CoderSharedAcrossThreadsGivesSameEvents) {
+  Coder coder(dict_, {});
+  Document doc;
+  doc.text =
+      "Arnor attacked Gondor. Seoul and Tokyo criticised Arnor. The Russian ambassador "
+      "praised Gondor. Gondor was attacked by Arnor. Arnor arrived in Gondor for talks.";
+  CoderScratch scratch;
+  std::vector<Event> expected;
+  coder.CodeDocument(doc, &scratch, &expected);
+  ASSERT_EQ(expected.size(), 7u);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      CoderScratch local;
+      std::vector<Event> events;
+      for (int i = 0; i < 200; ++i) {
+        events.clear();
+        coder.CodeDocument(doc, &local, &events);
+        for (size_t e = 0; e < events.size() && e < expected.size(); ++e) {
+          if (events[e].code != expected[e].code || events[e].source.code != expected[e].source.code) {
+            ++mismatches[t];
+          }
+        }
+        if (events.size() != expected.size()) ++mismatches[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
 }  // namespace
