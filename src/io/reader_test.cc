@@ -517,6 +517,32 @@ TEST(IoReader, StdinStreamsLongLines) {
   EXPECT_EQ(r.docs[1].origin_line, 2u);
 }
 
+TEST(IoRobustness, MutatedInputsNeverCrashAnyReader) {
+  // Truncations and random byte flips of every sample, read as every format: readers
+  // must terminate and keep producing valid documents, whatever the warnings.
+  TempDir dir;
+  const std::string jsonl = "{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": 7}\n";
+  const std::string article = " date 2023-02-10 SEOUL, Feb 10 \xE2\x80\x93 RIA Novosti. Text.\n";
+  uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  const char kNasty[] = {'<', '>', '/', '*', '\n', '"',    '\'',
+                         '&', ';', '{', '}', '\\', '\xFF', '\0'};
+  for (std::string_view sample :
+       {kTabari, kPetrarch, std::string_view(jsonl), std::string_view(article)}) {
+    for (int round = 0; round < 40; ++round) {
+      std::string mutated(sample.substr(0, next() % (sample.size() + 1)));
+      for (int flips = next() % 6; flips > 0 && !mutated.empty(); --flips)
+        mutated[next() % mutated.size()] = kNasty[next() % sizeof kNasty];
+      std::string path = dir.Write("m.dat", mutated);
+      for (InputFormat f : {InputFormat::kPlainText, InputFormat::kJsonl, InputFormat::kTabari,
+                            InputFormat::kPetrarchXml}) {
+        ReadResult r = ReadAll({path}, f);
+        for (const Document& d : r.docs) EXPECT_EQ(d.origin, path);
+      }
+    }
+  }
+}
+
 TEST(IoByteSource, NextLineHandlesCrLfAndNoFinalNewline) {
   auto src = io::ByteSource::FromString("a\r\nbb\n\nccc");
   std::string_view line;
