@@ -33,10 +33,10 @@ struct CoderOptions {
 
   // COMPLEX: a sentence meeting any active condition produces no events (outcome
   // kComplex). 0 / false = inactive.
-  int complex_verbs = 0;     // VERBS[n]: n or more verbs
-  int complex_actors = 0;    // ACTORS[n]
-  int complex_pronouns = 0;  // PRONOUNS[n]
-  int complex_conj = 0;      // CONJ[n]: n or more clause conjunctions
+  int complex_verbs = 0;                // VERBS[n]: n or more verbs
+  int complex_actors = 0;               // ACTORS[n]
+  int complex_pronouns = 0;             // PRONOUNS[n]
+  int complex_conj = 0;                 // CONJ[n]: n or more clause conjunctions
   bool complex_no_actor_prior = false;  // NOACTPRIOR: no actor before the first verb
   bool complex_no_actor_after = false;  // NOACTAFTER
   bool complex_no_verb = false;         // NOVERB

@@ -39,8 +39,8 @@ enum class Cls : uint8_t {
 };
 
 struct Tok {
-  uint32_t start = 0, end = 0;   // bytes in the sentence
-  uint32_t norm = 0, len = 0;    // in Impl::norm
+  uint32_t start = 0, end = 0;  // bytes in the sentence
+  uint32_t norm = 0, len = 0;   // in Impl::norm
   bool cap = false;
   bool word = true;
 };
@@ -70,8 +70,8 @@ struct ActorRef {
 
 // Bindings found while matching one pattern.
 struct Binding {
-  int source = -1, target = -1;  // actor indices
-  bool compound = false;         // '%' bound: source and target from one compound
+  int source = -1, target = -1;       // actor indices
+  bool compound = false;              // '%' bound: source and target from one compound
   int skipped[4] = {-1, -1, -1, -1};  // actors passed over by '^': never a default actor
   void Skip(int actor) {
     for (int& s : skipped) {
@@ -109,8 +109,8 @@ struct CoderScratch::Impl {
   std::vector<Member> members;
   size_t members_used = 0;
   std::vector<ActorRef> actors;
-  std::vector<int> seq;            // active token indices of the current clause
-  std::vector<int> seq_actor_end;  // seq position -> actor index starting there (or -1)
+  std::vector<int> seq;             // active token indices of the current clause
+  std::vector<int> seq_actor_end;   // seq position -> actor index starting there (or -1)
   std::vector<int> seq_actor_last;  // seq position -> actor index ending there (or -1)
   std::vector<int> clause_bounds;
   std::vector<text::Range> sentences;
@@ -178,9 +178,7 @@ Cls FixedClass(std::string_view w) {
   return Cls::kNone;
 }
 
-bool IsSpecial(const std::string& code) {
-  return code == "---" || code == "###" || code == "+++";
-}
+bool IsSpecial(const std::string& code) { return code == "---" || code == "###" || code == "+++"; }
 
 // Appends agent `a` to actor code `c` unless it is already there on a 3-letter boundary
 // (TABARI 5.4).
@@ -272,8 +270,7 @@ class SentenceCoder {
   // Emits events for one verb; returns how many (0 when the verb yields none).
   enum class VerbResult { kNone, kEvent, kDiscard, kComplex };
   VerbResult CodeVerb(int verb_unit, int vq0, int vq1, int clause_index, int carried_source,
-                      int* used_source, const dict::EventCode** fired,
-                      std::vector<Event>* events);
+                      int* used_source, const dict::EventCode** fired, std::vector<Event>* events);
   void MakeEvents(int source, int target, const std::string& default_source,
                   const std::string& default_target, const dict::EventCode& code,
                   const std::string& rule, const Unit& verb, std::vector<Event>* events);
@@ -586,8 +583,8 @@ void SentenceCoder::FindCompounds() {
       if (k >= count) break;
       Cls sep = units[k].cls;
       // "neither X nor Y" lists actors just as "X and Y" does.
-      bool is_and = sep == Cls::kConj &&
-                    (Norm(units[k].start) == "AND" || Norm(units[k].start) == "NOR");
+      bool is_and =
+          sep == Cls::kConj && (Norm(units[k].start) == "AND" || Norm(units[k].start) == "NOR");
       if (!is_and && sep != Cls::kComma) break;
       int next = skip_modifiers(k + 1);
       if (next < count && is_and == false && units[next].cls == Cls::kConj &&
@@ -805,7 +802,8 @@ void SentenceCoder::BuildClause(int from, int to) {
   }
   for (int q = 0; q < m; ++q) {
     int t = s_.seq[q];
-    for (uint32_t k = s_.begin[t]; k < s_.begin[t + 1]; ++k) s_.present[s_.matches[k].word] = s_.stamp;
+    for (uint32_t k = s_.begin[t]; k < s_.begin[t + 1]; ++k)
+      s_.present[s_.matches[k].word] = s_.stamp;
   }
   s_.seq_actor_end.assign(m, -1);
   s_.seq_actor_last.assign(m, -1);
@@ -901,8 +899,7 @@ bool SentenceCoder::MatchUp(const CompiledPattern& p, int k, int q, bool adjacen
         break;
       case Kind::kSynset: {
         int next;
-        if (SynsetForward(it.synset, r, &next) &&
-            MatchUp(p, k + 1, next, it.adjacent_to_next, b)) {
+        if (SynsetForward(it.synset, r, &next) && MatchUp(p, k + 1, next, it.adjacent_to_next, b)) {
           return true;
         }
         break;
@@ -993,9 +990,8 @@ bool SentenceCoder::HasActorBefore(int q) const {
   return false;
 }
 
-SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq1,
-                                                  int clause_index, int carried_source,
-                                                  int* used_source,
+SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq1, int clause_index,
+                                                  int carried_source, int* used_source,
                                                   const dict::EventCode** fired,
                                                   std::vector<Event>* events) {
   const Unit& vu = s_.units[verb_unit];
@@ -1033,7 +1029,9 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
   bool designated = source >= 0 || target >= 0;
   // TABARI 7.9: passive voice reverses the default search.
   bool passive = false;
-  auto is_by = [&](int q) { return q < m && UnitAt(s_.seq[q]) && UnitAt(s_.seq[q])->cls == Cls::kBy; };
+  auto is_by = [&](int q) {
+    return q < m && UnitAt(s_.seq[q]) && UnitAt(s_.seq[q])->cls == Cls::kBy;
+  };
   if (!designated && (is_by(vq1) || is_by(vq1 + 1))) {
     for (int back = 1; back <= 2 && vq0 - back >= 0; ++back) {
       const Unit* u = UnitAt(s_.seq[vq0 - back]);
@@ -1094,8 +1092,8 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
   }
   *used_source = source;
   size_t before = events->size();
-  MakeEvents(source, target, std::string(default_source), std::string(default_target), *code,
-             *rule, vu, events);
+  MakeEvents(source, target, std::string(default_source), std::string(default_target), *code, *rule,
+             vu, events);
   return events->size() > before ? VerbResult::kEvent : VerbResult::kNone;
 }
 
@@ -1202,8 +1200,8 @@ SentenceOutcome SentenceCoder::CodeClauses() {
       found.clear();
       int used_source = -1;
       const dict::EventCode* fired = &verb.code;
-      VerbResult r = CodeVerb(verb_unit, q, vq1, static_cast<int>(c), carried_source,
-                              &used_source, &fired, &found);
+      VerbResult r = CodeVerb(verb_unit, q, vq1, static_cast<int>(c), carried_source, &used_source,
+                              &fired, &found);
       if (r == VerbResult::kDiscard) return SentenceOutcome::kDiscarded;
       if (r == VerbResult::kComplex) return SentenceOutcome::kComplex;
       if (r != VerbResult::kEvent) continue;
@@ -1335,8 +1333,8 @@ void Coder::CodeDocument(const Document& doc, CoderScratch* scratch, std::vector
   tmpl.date = doc.date;
   for (size_t i = 0; i < sentences.size(); ++i) {
     tmpl.sentence_index = static_cast<int32_t>(i);
-    std::string_view sentence =
-        std::string_view(doc.text).substr(sentences[i].start, sentences[i].end - sentences[i].start);
+    std::string_view sentence = std::string_view(doc.text).substr(
+        sentences[i].start, sentences[i].end - sentences[i].start);
     CodeSentence(sentence, tmpl, scratch, events, trace);
   }
 }

@@ -151,8 +151,7 @@ TEST_F(CoderTest, CoderReportedSpeechAndSubordinateCodes) {
 }
 
 TEST_F(CoderTest, CoderClausesAndPronouns) {
-  EXPECT_EQ(Code("Arnor praised Gondor and attacked Rohan."),
-            (V{"ARN GON 051", "ARN ROH 190"}));
+  EXPECT_EQ(Code("Arnor praised Gondor and attacked Rohan."), (V{"ARN GON 051", "ARN ROH 190"}));
   CoderOptions by_sentence;
   by_sentence.code_by = CodeBy::kSentence;
   EXPECT_EQ(Code("Arnor praised Gondor and attacked Rohan.", by_sentence), V{"ARN GON 051"});
@@ -185,8 +184,9 @@ TEST_F(CoderTest, CoderOptionsFromTabariLines) {
 TEST_F(CoderTest, CoderIssuesLabelEvents) {
   dict::DictionaryBuilder b;
   std::vector<std::string> warnings;
-  ASSERT_TRUE(dict::ReadTabariActors(WriteTemp("i.actors", "ARNOR [ARN]\nGONDOR [GON]\n"), &b,
-                                     &warnings).ok());
+  ASSERT_TRUE(
+      dict::ReadTabariActors(WriteTemp("i.actors", "ARNOR [ARN]\nGONDOR [GON]\n"), &b, &warnings)
+          .ok());
   ASSERT_TRUE(dict::ReadTabariVerbs(WriteTemp("i.verbs", "ATTACK [190]\n"), &b, &warnings).ok());
   dict::IssueEntry nuclear;
   nuclear.phrase = {dict::PatternElement{dict::PatternElement::Kind::kWord, "NUCLEAR"},
@@ -237,7 +237,8 @@ TEST_F(CoderTest, CoderSharedAcrossThreadsGivesSameEvents) {
         events.clear();
         coder.CodeDocument(doc, &local, &events);
         for (size_t e = 0; e < events.size() && e < expected.size(); ++e) {
-          if (events[e].code != expected[e].code || events[e].source.code != expected[e].source.code) {
+          if (events[e].code != expected[e].code ||
+              events[e].source.code != expected[e].source.code) {
             ++mismatches[t];
           }
         }

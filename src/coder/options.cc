@@ -62,7 +62,8 @@ bool IsTrue(const std::string& value) {
 
 Status ApplySet(const std::string& body, CoderOptions* o) {
   size_t eq = body.find('=');
-  std::string name(Trim(std::string_view(body).substr(0, eq == std::string::npos ? body.size() : eq)));
+  std::string name(
+      Trim(std::string_view(body).substr(0, eq == std::string::npos ? body.size() : eq)));
   std::string value =
       eq == std::string::npos ? "" : std::string(Trim(std::string_view(body).substr(eq + 1)));
   if (name.starts_with("CODE BY") || name.starts_with("CODE ALL")) {
@@ -120,14 +121,14 @@ Status ApplyTabariOption(std::string_view raw, CoderOptions* o) {
     if (source_part.find("SOURCE") != std::string::npos) {
       o->default_source = BracketCode(source_part, "SOURCE");
       size_t close = source_part.find(']');
-      o->default_source_prior = close != std::string::npos &&
-                                source_part.find("PRIOR", close) != std::string::npos;
+      o->default_source_prior =
+          close != std::string::npos && source_part.find("PRIOR", close) != std::string::npos;
     }
     if (!target_part.empty()) {
       o->default_target = BracketCode(target_part, "TARGET");
       size_t close = target_part.find(']');
-      o->default_target_after = close != std::string::npos &&
-                                target_part.find("AFTER", close) != std::string::npos;
+      o->default_target_after =
+          close != std::string::npos && target_part.find("AFTER", close) != std::string::npos;
     }
     return Status::OK();
   }
@@ -164,7 +165,8 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
   while (std::getline(in, line)) {
     ++n;
     Status st = ApplyTabariOption(line, options);
-    if (!st.ok() && warnings) warnings->push_back(path + ":" + std::to_string(n) + ": " + st.message());
+    if (!st.ok() && warnings)
+      warnings->push_back(path + ":" + std::to_string(n) + ": " + st.message());
   }
   return Status::OK();
 }

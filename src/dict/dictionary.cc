@@ -46,8 +46,8 @@ std::vector<std::string> VerbInflections(std::string_view base_view) {
   auto add = [&](std::string s) {
     if (s != base && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   };
-  bool sibilant = last == 'S' || last == 'X' || last == 'Z' || base.ends_with("CH") ||
-                  base.ends_with("SH");
+  bool sibilant =
+      last == 'S' || last == 'X' || last == 'Z' || base.ends_with("CH") || base.ends_with("SH");
   if (last == 'Y' && !IsVowel(prev)) {
     std::string stem = base.substr(0, base.size() - 1);
     add(stem + "IES");
@@ -112,8 +112,8 @@ bool PhraseTrie::Add(const std::vector<WordId>& words, const Phrase& phrase, int
   return true;
 }
 
-void PhraseTrie::Walk(const SentenceWords& s, uint32_t node_index, int pos, int depth,
-                      int exact, int max_gap, Match* best) const {
+void PhraseTrie::Walk(const SentenceWords& s, uint32_t node_index, int pos, int depth, int exact,
+                      int max_gap, Match* best) const {
   const Node& node = nodes_[node_index];
   if (!node.payloads.empty() &&
       (depth > best->elements ||
@@ -171,8 +171,9 @@ void Dictionary::Lookup(std::string_view norm, std::vector<TokenMatch>* out) con
     uint32_t node = 0;
     for (size_t i = 0; i + 1 < norm.size(); ++i) {
       const auto& children = stem_nodes_[node].children;
-      auto it = std::lower_bound(children.begin(), children.end(), norm[i],
-                                 [](const std::pair<char, uint32_t>& e, char c) { return e.first < c; });
+      auto it =
+          std::lower_bound(children.begin(), children.end(), norm[i],
+                           [](const std::pair<char, uint32_t>& e, char c) { return e.first < c; });
       if (it == children.end() || it->first != norm[i]) break;
       node = it->second;
       if (stem_nodes_[node].word != kNoWord) out->push_back({stem_nodes_[node].word, kHasPrefix});
@@ -199,8 +200,9 @@ void Dictionary::AddStem(std::string_view word, WordId id) {
   uint32_t node = 0;
   for (char c : word) {
     auto& children = stem_nodes_[node].children;
-    auto it = std::lower_bound(children.begin(), children.end(), c,
-                               [](const std::pair<char, uint32_t>& e, char ch) { return e.first < ch; });
+    auto it =
+        std::lower_bound(children.begin(), children.end(), c,
+                         [](const std::pair<char, uint32_t>& e, char ch) { return e.first < ch; });
     if (it != children.end() && it->first == c) {
       node = it->second;
       continue;
@@ -276,13 +278,27 @@ std::string PhraseText(const Phrase& phrase) {
   for (const auto& e : phrase) {
     if (!s.empty()) s += ' ';
     switch (e.kind) {
-      case Kind::kWord: s += e.text; break;
-      case Kind::kSynset: s += "&" + e.text; break;
-      case Kind::kVerb: s += "*"; break;
-      case Kind::kSource: s += "$"; break;
-      case Kind::kTarget: s += "+"; break;
-      case Kind::kCompound: s += "%"; break;
-      case Kind::kSkip: s += "^"; break;
+      case Kind::kWord:
+        s += e.text;
+        break;
+      case Kind::kSynset:
+        s += "&" + e.text;
+        break;
+      case Kind::kVerb:
+        s += "*";
+        break;
+      case Kind::kSource:
+        s += "$";
+        break;
+      case Kind::kTarget:
+        s += "+";
+        break;
+      case Kind::kCompound:
+        s += "%";
+        break;
+      case Kind::kSkip:
+        s += "^";
+        break;
     }
   }
   return s;
@@ -307,7 +323,8 @@ class BuildContext {
   BuildContext(Dictionary* d, std::vector<std::string>* warnings) : d_(d), warnings_(warnings) {}
 
   void Warn(const Origin& origin, const std::string& msg) {
-    if (warnings_) warnings_->push_back(origin.file + ":" + std::to_string(origin.line) + ": " + msg);
+    if (warnings_)
+      warnings_->push_back(origin.file + ":" + std::to_string(origin.line) + ": " + msg);
   }
 
   // Adds a words-only phrase to `trie`; warns when it contains pattern tokens.
@@ -395,9 +412,8 @@ class BuildContext {
         }
       }
       for (const auto& member : compiled.members) {
-        if (!member.empty() &&
-            std::find(compiled.first_words.begin(), compiled.first_words.end(),
-                      member[0].word) == compiled.first_words.end()) {
+        if (!member.empty() && std::find(compiled.first_words.begin(), compiled.first_words.end(),
+                                         member[0].word) == compiled.first_words.end()) {
           compiled.first_words.push_back(member[0].word);
         }
       }
@@ -431,10 +447,9 @@ class BuildContext {
       }
       info->patterns.push_back(std::move(cp));
     }
-    std::stable_sort(info->patterns.begin(), info->patterns.end(),
-                     [](const CompiledPattern& a, const CompiledPattern& b) {
-                       return a.length > b.length;
-                     });
+    std::stable_sort(
+        info->patterns.begin(), info->patterns.end(),
+        [](const CompiledPattern& a, const CompiledPattern& b) { return a.length > b.length; });
   }
 
   void AddVerbForm(const Phrase& phrase, int32_t verb_index, const Origin& origin) {

@@ -20,7 +20,7 @@ inline constexpr WordId kNoWord = 0xffffffffu;
 
 // How a text token relates to a dictionary word it can match.
 enum TokenRelation : uint8_t {
-  kSameForm = 1,  // token == word
+  kSameForm = 1,   // token == word
   kHasPrefix = 2,  // word is a proper prefix of the token (matches stem entries only)
   kPluralOf = 4,   // token is a regular plural / ending of the word (kNounForms entries)
 };
@@ -130,9 +130,9 @@ struct AgentInfo {
 // One element of a compiled pattern.
 struct PatternItem {
   dict::PatternElement::Kind kind;
-  WordId word = kNoWord;           // kWord
+  WordId word = kNoWord;  // kWord
   dict::WordMatch match = dict::WordMatch::kExact;
-  int32_t synset = -1;             // kSynset: index into Dictionary::synsets()
+  int32_t synset = -1;  // kSynset: index into Dictionary::synsets()
   bool adjacent_to_next = false;
 };
 
@@ -152,7 +152,7 @@ struct CompiledPattern {
 struct CompiledSynset {
   std::string name;
   std::vector<std::vector<PatternItem>> members;  // nested synsets already expanded
-  std::vector<WordId> first_words;                 // distinct first words of members
+  std::vector<WordId> first_words;                // distinct first words of members
 };
 
 struct VerbInfo {

@@ -44,8 +44,8 @@ TEST(DictInflections, RegularFormsOfVerbs) {
 TEST(DictTabariSyntax, ConnectorsAndAlternatives) {
   std::vector<dict::Phrase> out;
   std::string error;
-  ASSERT_TRUE(dict::tabari::ParsePhrase("RECENT~_* TO_ &TIES { A_ | B }_X", dict::tabari::PhraseRole::kPattern,
-                                        &out, &error));
+  ASSERT_TRUE(dict::tabari::ParsePhrase("RECENT~_* TO_ &TIES { A_ | B }_X",
+                                        dict::tabari::PhraseRole::kPattern, &out, &error));
   ASSERT_EQ(out.size(), 2u);
   const auto& p = out[0];
   EXPECT_EQ(p[0].text, "RECENT");
@@ -58,7 +58,8 @@ TEST(DictTabariSyntax, ConnectorsAndAlternatives) {
   EXPECT_EQ(p[4].text, "A");
   EXPECT_TRUE(p[4].adjacent_to_next);  // "}_" joins each alternative to X
   EXPECT_EQ(out[1][4].text, "B");
-  EXPECT_FALSE(dict::tabari::ParsePhrase("{ A | B", dict::tabari::PhraseRole::kPattern, &out, &error));
+  EXPECT_FALSE(
+      dict::tabari::ParsePhrase("{ A | B", dict::tabari::PhraseRole::kPattern, &out, &error));
 
   auto code = dict::tabari::ParseEventCode("032:033");
   EXPECT_EQ(code.primary, "032");

@@ -110,7 +110,8 @@ bool ParseActorCode(std::string_view block, ActorEntry* entry, std::string* erro
 // Accumulates one actor (its synonyms and code lines) until the next entry starts.
 class ActorAccumulator {
  public:
-  ActorAccumulator(DictionaryBuilder* builder, const Warner& warn) : builder_(builder), warn_(warn) {}
+  ActorAccumulator(DictionaryBuilder* builder, const Warner& warn)
+      : builder_(builder), warn_(warn) {}
 
   void Start(const std::string& file, size_t line) {
     Flush();
@@ -254,7 +255,8 @@ Status ReadTabariAgents(const std::string& path, DictionaryBuilder* builder,
     }
     std::string code;
     for (char c : codes[0]) {
-      if (c != ' ' && c != '\t') code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (c != ' ' && c != '\t')
+        code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
     AgentEntry entry;
     if (code.size() >= 2 && code.front() == '~') {

@@ -5,6 +5,8 @@
 // events are "{ SRC / TGT / CODE }" blocks in the record's /* */ comment; "{---}" means
 // no events, "{###}" a discard, "{+++}" a complex sentence; "-{" stops checking the
 // blocks that follow; "{ OPTION: line }" applies an .options line from then on.
+#include "validate/tabari_project.h"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -14,7 +16,6 @@
 #include "dict/readers.h"
 #include "parley/coder.h"
 #include "parley/validate.h"
-#include "validate/tabari_project.h"
 
 namespace parley::validate {
 namespace {
@@ -209,8 +210,8 @@ Status RunTabariProject(const std::string& project_path, Report* report) {
   for (const TabariRecord& rec : records) {
     if (rec.text.starts_with("This is the end of the standard validation records")) break;
     for (const auto& opt : rec.options) ApplyTabariOption(opt, &options);
-    bool is_test = rec.expect_nothing || rec.expect_discard || rec.expect_complex ||
-                   !rec.expected.empty();
+    bool is_test =
+        rec.expect_nothing || rec.expect_discard || rec.expect_complex || !rec.expected.empty();
     if (!is_test) {
       ++report->skipped;
       continue;

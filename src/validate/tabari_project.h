@@ -34,8 +34,8 @@ struct TabariRecord {
   std::string id;
   Date date = 0;
   uint32_t line = 0;
-  std::string text;     // without /* comments */
-  std::string comment;  // all comment text
+  std::string text;                   // without /* comments */
+  std::string comment;                // all comment text
   std::vector<std::string> expected;  // "SRC TGT CODE"
   std::vector<std::string> options;   // ".options" lines from "{ OPTION: ... }"
   bool expect_nothing = false;        // {---}

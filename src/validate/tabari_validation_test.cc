@@ -10,8 +10,8 @@ namespace {
 
 TEST(TabariValidation, PassRateAtLeastEightyPercent) {
   Report report;
-  Status st = RunTabariProject(PARLEY_SOURCE_DIR "/../shared/anchors/tabari/Validate.project",
-                               &report);
+  Status st =
+      RunTabariProject(PARLEY_SOURCE_DIR "/../shared/anchors/tabari/Validate.project", &report);
   ASSERT_TRUE(st.ok()) << st.ToString();
   const int tests = report.passed + report.failed;
   ASSERT_GT(tests, 300);
@@ -25,8 +25,8 @@ TEST(TabariValidation, PassRateAtLeastEightyPercent) {
     }
   }
   const double rate = static_cast<double>(report.passed) / tests;
-  std::cout << "TABARI validation: " << report.passed << " passed, " << report.failed
-            << " failed, " << report.skipped << " skipped (" << rate * 100 << "%)\n";
+  std::cout << "TABARI validation: " << report.passed << " passed, " << report.failed << " failed, "
+            << report.skipped << " skipped (" << rate * 100 << "%)\n";
   EXPECT_GE(rate, 0.80);
 }
 
