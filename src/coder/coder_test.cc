@@ -9,11 +9,15 @@
 #include "dict/dictionary.h"
 #include "dict/readers.h"
 
+#include <unistd.h>
+
 namespace parley {
 namespace {
 
 std::string WriteTemp(const std::string& name, const std::string& content) {
-  auto dir = std::filesystem::temp_directory_path() / "parley_coder_test";
+  // One folder per process: ctest runs each test as its own process, in parallel.
+  auto dir = std::filesystem::temp_directory_path() /
+             ("parley_coder_test." + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto path = (dir / name).string();
   std::ofstream(path) << content;
