@@ -10,36 +10,28 @@
 #include <string>
 #include <vector>
 
+#include "dict/bundled_test_util.h"
 #include "dict/dictionary.h"
 #include "parley/dictionary.h"
 
 namespace parley::dict {
 namespace {
 
-std::string Bundled(const std::string& name) {
-  return std::string(PARLEY_SOURCE_DIR) + "/data/dict/" + name;
-}
+using bundled_test::Bundled;
+using bundled_test::CodesOf;
+using bundled_test::JoinLines;
+using bundled_test::LoadBundled;
+using bundled_test::WarningsAbout;
 
 const char kCountries[] = "parley.countries.actors.txt";
 const char kOrgs[] = "parley.orgs.actors.txt";
 
 std::vector<std::string> Ours(const std::vector<std::string>& warnings) {
-  std::vector<std::string> out;
-  for (const auto& w : warnings)
-    if (w.find(kCountries) != std::string::npos || w.find(kOrgs) != std::string::npos)
-      out.push_back(w);
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) s += l + "\n";
-  return s;
+  return WarningsAbout(warnings, {kCountries, kOrgs});
 }
 
 void LoadOurs(DictionaryBuilder* builder, std::vector<std::string>* warnings) {
-  for (const char* name : {kCountries, kOrgs})
-    ASSERT_TRUE(LoadDictionaryFile(Bundled(name), FileKind::kActors, builder, warnings).ok());
+  LoadBundled({{kCountries, FileKind::kActors}, {kOrgs, FileKind::kActors}}, builder, warnings);
 }
 
 std::string Text(const Phrase& phrase) {
@@ -80,21 +72,21 @@ class BundledActors : public ::testing::Test {
 };
 
 TEST_F(BundledActors, ReadsWithoutWarnings) {
-  EXPECT_TRUE(warnings_.empty()) << Join(warnings_);
+  EXPECT_TRUE(warnings_.empty()) << JoinLines(warnings_);
   EXPECT_GE(builder_.actors().size(), 900u);
 }
 
 TEST_F(BundledActors, CompilesWithoutWarnings) {
   std::vector<std::string> ignored;  // a verb file is needed to build; it has its own test
-  ASSERT_TRUE(LoadDictionaryFile(Bundled("parley.verbs.coop.txt"), FileKind::kVerbs, &builder_,
-                                 &ignored)
-                  .ok());
+  ASSERT_TRUE(
+      LoadDictionaryFile(Bundled("parley.verbs.coop.txt"), FileKind::kVerbs, &builder_, &ignored)
+          .ok());
   std::shared_ptr<const Dictionary> dict;
   std::vector<std::string> warnings;
   Status s = builder_.Build(&dict, &warnings);
   ASSERT_TRUE(s.ok()) << s.ToString();
   std::vector<std::string> ours = Ours(warnings);
-  EXPECT_TRUE(ours.empty()) << Join(ours);
+  EXPECT_TRUE(ours.empty()) << JoinLines(ours);
 }
 
 TEST_F(BundledActors, EveryEntryHasACodeAndEveryPhraseIsExact) {

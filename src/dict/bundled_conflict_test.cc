@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "dict/bundled_test_util.h"
 #include "dict/dictionary.h"
 #include "parley/cameo.h"
 #include "parley/dictionary.h"
@@ -15,9 +16,11 @@
 namespace parley::dict {
 namespace {
 
-std::string Bundled(const std::string& name) {
-  return std::string(PARLEY_SOURCE_DIR) + "/data/dict/" + name;
-}
+using bundled_test::Bundled;
+using bundled_test::CodesOf;
+using bundled_test::JoinLines;
+using bundled_test::LoadBundled;
+using bundled_test::WarningsAbout;
 
 const char kVerbs[] = "parley.verbs.conflict.txt";
 const char kDiscards[] = "parley.discards.txt";
@@ -25,31 +28,20 @@ const char kIssues[] = "parley.issues.txt";
 
 // Only warnings about our own files count; other bundled files have their own tests.
 std::vector<std::string> Ours(const std::vector<std::string>& warnings) {
-  std::vector<std::string> out;
-  for (const auto& w : warnings)
-    if (w.find(kVerbs) != std::string::npos || w.find(kDiscards) != std::string::npos ||
-        w.find(kIssues) != std::string::npos)
-      out.push_back(w);
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) s += l + "\n";
-  return s;
+  return WarningsAbout(warnings, {kVerbs, kDiscards, kIssues});
 }
 
 void LoadOurs(DictionaryBuilder* builder, std::vector<std::string>* warnings) {
-  ASSERT_TRUE(LoadDictionaryFile(Bundled(kVerbs), FileKind::kVerbs, builder, warnings).ok());
-  ASSERT_TRUE(LoadDictionaryFile(Bundled(kDiscards), FileKind::kDiscards, builder, warnings).ok());
-  ASSERT_TRUE(LoadDictionaryFile(Bundled(kIssues), FileKind::kIssues, builder, warnings).ok());
+  LoadBundled(
+      {{kVerbs, FileKind::kVerbs}, {kDiscards, FileKind::kDiscards}, {kIssues, FileKind::kIssues}},
+      builder, warnings);
 }
 
 TEST(BundledDictConflict, ReadsWithoutWarnings) {
   DictionaryBuilder builder;
   std::vector<std::string> warnings;
   LoadOurs(&builder, &warnings);
-  EXPECT_TRUE(warnings.empty()) << Join(warnings);
+  EXPECT_TRUE(warnings.empty()) << JoinLines(warnings);
   size_t patterns = 0;
   for (const auto& b : builder.verb_blocks()) patterns += b.patterns.size();
   EXPECT_GE(builder.verb_blocks().size(), 250u);
@@ -71,22 +63,7 @@ TEST(BundledDictConflict, CompilesWithoutWarnings) {
   Status s = builder.Build(&dict, &warnings);
   ASSERT_TRUE(s.ok()) << s.ToString();
   std::vector<std::string> ours = Ours(warnings);
-  EXPECT_TRUE(ours.empty()) << Join(ours);
-}
-
-// The codes a verb file can produce: block codes, verb codes and pattern codes.
-std::set<std::string> CodesOf(const DictionaryBuilder& builder) {
-  std::set<std::string> codes;
-  auto add = [&](const EventCode& c) {
-    for (const std::string* part : {&c.primary, &c.paired})
-      if (!part->empty() && *part != "---") codes.insert(*part);
-  };
-  for (const auto& b : builder.verb_blocks()) {
-    add(b.code);
-    for (const auto& v : b.verbs) add(v.code);
-    for (const auto& p : b.patterns) add(p.code);
-  }
-  return codes;
+  EXPECT_TRUE(ours.empty()) << JoinLines(ours);
 }
 
 TEST(BundledDictConflict, EveryCodeIsKnownAndInRoots09To20) {
@@ -109,10 +86,10 @@ TEST(BundledDictConflict, ReachesEveryCodeOfRoots09To20) {
   std::vector<std::string> missing;
   for (const CameoCode& c : AllCameoCodes()) {
     if (c.root < 9 || c.root > 20 || c.code.size() < 3) continue;  // roots come via "x0"
-    if (c.code == "1883") continue;  // the table's alias of 183
+    if (c.code == "1883") continue;                                // the table's alias of 183
     if (!codes.count(std::string(c.code))) missing.emplace_back(c.code);
   }
-  EXPECT_TRUE(missing.empty()) << "unreachable: " << Join(missing);
+  EXPECT_TRUE(missing.empty()) << "unreachable: " << JoinLines(missing);
 }
 
 }  // namespace

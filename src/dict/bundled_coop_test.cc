@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "dict/bundled_test_util.h"
 #include "dict/dictionary.h"
 #include "parley/cameo.h"
 #include "parley/dictionary.h"
@@ -15,37 +16,28 @@
 namespace parley::dict {
 namespace {
 
-std::string Bundled(const std::string& name) {
-  return std::string(PARLEY_SOURCE_DIR) + "/data/dict/" + name;
-}
+using bundled_test::Bundled;
+using bundled_test::CodesOf;
+using bundled_test::JoinLines;
+using bundled_test::LoadBundled;
+using bundled_test::WarningsAbout;
 
 const char kVerbs[] = "parley.verbs.coop.txt";
 const char kAgents[] = "parley.agents.txt";
 
 std::vector<std::string> Ours(const std::vector<std::string>& warnings) {
-  std::vector<std::string> out;
-  for (const auto& w : warnings)
-    if (w.find(kVerbs) != std::string::npos || w.find(kAgents) != std::string::npos)
-      out.push_back(w);
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) s += l + "\n";
-  return s;
+  return WarningsAbout(warnings, {kVerbs, kAgents});
 }
 
 void LoadOurs(DictionaryBuilder* builder, std::vector<std::string>* warnings) {
-  ASSERT_TRUE(LoadDictionaryFile(Bundled(kVerbs), FileKind::kVerbs, builder, warnings).ok());
-  ASSERT_TRUE(LoadDictionaryFile(Bundled(kAgents), FileKind::kAgents, builder, warnings).ok());
+  LoadBundled({{kVerbs, FileKind::kVerbs}, {kAgents, FileKind::kAgents}}, builder, warnings);
 }
 
 TEST(BundledDictCoop, ReadsWithoutWarnings) {
   DictionaryBuilder builder;
   std::vector<std::string> warnings;
   LoadOurs(&builder, &warnings);
-  EXPECT_TRUE(warnings.empty()) << Join(warnings);
+  EXPECT_TRUE(warnings.empty()) << JoinLines(warnings);
   size_t patterns = 0, verbs = 0;
   for (const auto& b : builder.verb_blocks()) {
     patterns += b.patterns.size();
@@ -69,22 +61,7 @@ TEST(BundledDictCoop, CompilesWithoutWarnings) {
   Status s = builder.Build(&dict, &warnings);
   ASSERT_TRUE(s.ok()) << s.ToString();
   std::vector<std::string> ours = Ours(warnings);
-  EXPECT_TRUE(ours.empty()) << Join(ours);
-}
-
-// The codes a verb file can produce: block codes, verb codes and pattern codes.
-std::set<std::string> CodesOf(const DictionaryBuilder& builder) {
-  std::set<std::string> codes;
-  auto add = [&](const EventCode& c) {
-    for (const std::string* part : {&c.primary, &c.paired})
-      if (!part->empty() && *part != "---") codes.insert(*part);
-  };
-  for (const auto& b : builder.verb_blocks()) {
-    add(b.code);
-    for (const auto& v : b.verbs) add(v.code);
-    for (const auto& p : b.patterns) add(p.code);
-  }
-  return codes;
+  EXPECT_TRUE(ours.empty()) << JoinLines(ours);
 }
 
 TEST(BundledDictCoop, EveryCodeIsKnownAndInRoots01To08) {
@@ -109,7 +86,7 @@ TEST(BundledDictCoop, ReachesEveryCodeOfRoots01To08) {
     if (c.root > 8 || c.code.size() < 3) continue;  // roots come via "x0"
     if (!codes.count(std::string(c.code))) missing.emplace_back(c.code);
   }
-  EXPECT_TRUE(missing.empty()) << "unreachable: " << Join(missing);
+  EXPECT_TRUE(missing.empty()) << "unreachable: " << JoinLines(missing);
 }
 
 TEST(BundledDictCoop, AgentsComposeSectorCodes) {
