@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "io/io_internal.h"
+#include "text/unicode.h"
 
 namespace parley::io {
 namespace {
@@ -33,24 +34,6 @@ bool NameEquals(std::string_view a, std::string_view b) {
     if (x != y) return false;
   }
   return true;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // Decodes &amp; &lt; &gt; &quot; &apos; &#N; &#xH; and appends to `out`. Anything else
@@ -91,7 +74,7 @@ void AppendDecoded(std::string_view s, std::string* out) {
         cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(digit);
       }
       if (ok && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-        AppendUtf8(cp, out);
+        text::internal::AppendUtf8(static_cast<char32_t>(cp), out);
       } else {
         decoded = false;
       }
