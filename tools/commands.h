@@ -11,6 +11,8 @@ namespace parley::cli {
 void AddCodeCommand(CLI::App* app, int* exit_code);
 void AddValidateCommand(CLI::App* app, int* exit_code);
 void AddScoreCommand(CLI::App* app, int* exit_code);
+// Analyst workbench (tools/cmd_dyad.cc ... cmd_serve.cc).
+void AddExplainCommand(CLI::App* app, int* exit_code);
 
 }  // namespace parley::cli
 

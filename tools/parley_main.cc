@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   parley::cli::AddCodeCommand(&app, &exit_code);
   parley::cli::AddValidateCommand(&app, &exit_code);
   parley::cli::AddScoreCommand(&app, &exit_code);
+  parley::cli::AddExplainCommand(&app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -1,0 +1,80 @@
+// Terminal renderings of query results.
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "parley/cameo.h"
+#include "parley/query.h"
+
+namespace parley::query {
+namespace {
+
+struct Mark {
+  int32_t start, end;
+  const char* open;
+  const char* close;
+};
+
+}  // namespace
+
+std::string HighlightSentence(const Event& e, bool ansi) {
+  std::array<Mark, 3> marks = {{
+      {e.source.start, e.source.end, ansi ? "\x1b[1;32m" : "[", ansi ? "\x1b[0m" : "]"},
+      {e.target.start, e.target.end, ansi ? "\x1b[1;35m" : "[", ansi ? "\x1b[0m" : "]"},
+      {e.verb.start, e.verb.end, ansi ? "\x1b[4;33m" : "{", ansi ? "\x1b[0m" : "}"},
+  }};
+  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.start < b.start; });
+  const int32_t size = static_cast<int32_t>(e.sentence.size());
+  std::string out;
+  int32_t pos = 0;
+  for (const Mark& m : marks) {
+    // Unknown or overlapping spans are left unmarked rather than garbling the sentence.
+    if (m.start < pos || m.end <= m.start || m.end > size) continue;
+    out.append(e.sentence, pos, m.start - pos);
+    out += m.open;
+    out.append(e.sentence, m.start, m.end - m.start);
+    out += m.close;
+    pos = m.end;
+  }
+  out.append(e.sentence, pos, std::string::npos);
+  return out;
+}
+
+std::string EventLine(const Event& e) {
+  const CameoCode* cameo = LookupCameo(e.code);
+  return fmt::format("{}  {} -> {}  {} {}  (Q{}, {:+.1f})", e.date ? FormatDate(e.date) : "(no date)",
+                     e.source.code.empty() ? "-" : e.source.code,
+                     e.target.code.empty() ? "-" : e.target.code, e.code,
+                     cameo ? cameo->name : std::string_view("?"), e.quad_class, e.goldstein);
+}
+
+std::string ExplanationToText(const Explanation& explanation, bool ansi) {
+  std::string out;
+  if (explanation.sentences.empty()) return "no sentence found in the text\n";
+  int n = 0;
+  for (const ExplainedSentence& s : explanation.sentences) {
+    out += fmt::format("Sentence {}: {}\n", ++n, s.text);
+    out += "  tokens:";
+    for (const std::string& t : s.tokens) out += " " + t;
+    out += "\n";
+    if (s.actors.empty()) out += "  actors: none\n";
+    for (const ExplainedActor& a : s.actors)
+      out += fmt::format("  actor:  {:<28} {:<10} {}\n", a.text, a.code, a.rule);
+    if (s.verbs.empty()) out += "  verbs:  none\n";
+    for (const ExplainedVerb& v : s.verbs)
+      out += fmt::format("  verb:   {:<28} {}\n", v.text, v.rule);
+    for (const ExplainedPattern& p : s.patterns)
+      out += fmt::format("  {} {:<32} {}\n", p.matched ? "FIRED:" : "tried:", p.rule, p.pattern);
+    for (const Event& e : s.events) {
+      out += "  event:  " + EventLine(e) + "\n";
+      out += "          " + HighlightSentence(e, ansi) + "\n";
+    }
+    out += fmt::format("  outcome: {}", OutcomeName(s.outcome));
+    if (!s.why_not.empty()) out += " - " + s.why_not;
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace parley::query
