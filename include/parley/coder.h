@@ -61,6 +61,17 @@ struct CoderOptions {
   int minimum_words = 0;
   // SET: CONVERT AGENTS = TRUE: an agent with no actor is coded as an actor.
   bool convert_agents = false;
+  // Agents reach further (PETRARCH; TABARI's reader turns this off): one agent written
+  // for a compound applies to every member ("the ambassadors of X, Y and Z", "X and Y
+  // government"), modifiers may stand between an actor and its agent ("X's first deputy
+  // prime minister"), and "AGENT from ACTOR" composes like "AGENT of ACTOR".
+  bool shared_agents = true;
+  // PETRARCH: an agent with no actor to attach to is itself an actor coded "---" plus
+  // the agent code ("a senior official said" -> "---GOV").
+  bool actorless_agents = false;
+  // PETRARCH require_dyad: when false, a verb that finds only a source or only a target
+  // still yields an event, with an empty code for the missing actor.
+  bool require_dyad = true;
   // How many words may come between the words of a blank-separated actor phrase.
   int actor_gap = 3;
   // A verb right after NOT / NEVER / -N'T that no pattern matched yields no event.

@@ -52,6 +52,11 @@ struct Unit {
   int actor = -1;          // index into Impl::actors for actor and pronoun units
   bool in_compound = false;
   bool agent_used = false;
+  // Agents composed into this actor: "the ambassadors of X" (before, up to two when
+  // coordinated: "lawmakers and officials in X") and "X government" (after). A compound
+  // shares them among its members.
+  int16_t pre_agent[2] = {-1, -1};
+  int16_t post_agent = -1;
 };
 
 struct Member {
@@ -176,6 +181,19 @@ Cls FixedClass(std::string_view w) {
       break;
   }
   return Cls::kNone;
+}
+
+// Words that link phrases rather than modify a noun: "Russia's war on militants" is not
+// "Russia's militants".
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "ON",   "AT",   "TO",     "FOR",  "WITH", "AGAINST", "FROM", "BY",    "OVER",  "ABOUT",
+      "INTO", "THAN", "THAT",   "WHO",  "WHICH", "AS",     "UNDER", "AFTER", "BEFORE", "SAID",
+      "IS",   "ARE",  "HAS",    "HAVE", "HAD",  "WILL",    "WOULD", "NOT",   "ALSO",  "TOLD"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
 }
 
 bool IsSpecial(const std::string& code) { return code == "---" || code == "###" || code == "+++"; }
@@ -494,52 +512,114 @@ void SentenceCoder::BuildActors() {
 void SentenceCoder::ComposeAgents() {
   auto& units = s_.units;
   const int count = static_cast<int>(units.size());
+  auto is_former = [&](int agent_unit) {
+    return agent_unit > 0 && units[agent_unit - 1].cls == Cls::kFormer;
+  };
   auto attach = [&](int actor_unit, int agent_unit, bool former) {
     Unit& a = units[actor_unit];
     Unit& g = units[agent_unit];
     ActorRef& ref = s_.actors[a.actor];
     for (int m = ref.mem_begin; m < ref.mem_end; ++m) {
       Member& mem = s_.members[m];
-      if (former) {
-        ComposeAgent(AgentInfo{"ELI", false, {}}, &mem.code);
-      } else {
-        ComposeAgent(d_.agent(g.ref), &mem.code);
-      }
+      ComposeAgent(former ? AgentInfo{"ELI", false, {}} : d_.agent(g.ref), &mem.code);
       mem.start = std::min(mem.start, g.start);
       mem.end = std::max(mem.end, g.end);
     }
     g.agent_used = true;
   };
-  auto is_former = [&](int agent_unit) {
-    return agent_unit > 0 && units[agent_unit - 1].cls == Cls::kFormer;
+  // A second, coordinated agent doubles the actor's members: one set per agent.
+  auto attach_second = [&](int actor_unit, int first_agent, int second_agent) {
+    ActorRef& ref = s_.actors[units[actor_unit].actor];
+    const int old_begin = ref.mem_begin, old_end = ref.mem_end;
+    const int begin = static_cast<int>(s_.members_used);
+    for (int pass = 0; pass < 2; ++pass) {
+      for (int m = old_begin; m < old_end; ++m) {
+        Member src = s_.members[m];
+        Member& dst = s_.NewMember();
+        dst = src;
+        if (pass == 1) {
+          // Replace the first agent's suffix by the second's.
+          const std::string& first = d_.agent(units[first_agent].ref).code;
+          if (!first.empty() && dst.code.ends_with(first)) {
+            dst.code.resize(dst.code.size() - first.size());
+          }
+          ComposeAgent(d_.agent(units[second_agent].ref), &dst.code);
+        }
+      }
+    }
+    ref.mem_begin = begin;
+    ref.mem_end = static_cast<int>(s_.members_used);
+    ref.compound = ref.MemberCount() > 1;
+    units[second_agent].agent_used = true;
   };
-  // AGENT OF|IN [THE] ACTOR: "the ambassador of Arnor".
+  auto is_agent = [&](int k) { return k < count && units[k].cls == Cls::kAgent && !units[k].agent_used; };
+  auto is_and = [&](int k) {
+    return k < count && units[k].cls == Cls::kConj && Norm(units[k].start) == "AND";
+  };
+  // AGENT [AND AGENT] OF|IN|FROM [THE] ACTOR: "the ambassador of Arnor", "soldiers from
+  // Gondor", "lawmakers and officials in Fornost".
   for (int g = 0; g < count; ++g) {
-    if (units[g].cls != Cls::kAgent || units[g].agent_used) continue;
-    int k = g + 1;
-    if (k < count && units[k].cls == Cls::kPrep) {
-      ++k;
-      while (k < count && units[k].cls == Cls::kDet) ++k;
-      if (k < count && units[k].cls == Cls::kActor) attach(k, g, is_former(g));
+    if (!is_agent(g)) continue;
+    int k = g + 1, second = -1;
+    if (o_.shared_agents && is_and(k) && is_agent(k + 1)) {
+      second = k + 1;
+      k += 2;
+    }
+    bool prep = k < count && (units[k].cls == Cls::kPrep ||
+                              (o_.shared_agents && Norm(units[k].start) == "FROM"));
+    if (!prep) continue;
+    ++k;
+    while (k < count && units[k].cls == Cls::kDet) ++k;
+    if (k >= count || units[k].cls != Cls::kActor) continue;
+    attach(k, g, is_former(g));
+    units[k].pre_agent[0] = static_cast<int16_t>(g);
+    if (second >= 0) {
+      attach_second(k, g, second);
+      units[k].pre_agent[1] = static_cast<int16_t>(second);
+      units[g + 1].in_compound = true;  // the AND joins agents, not clauses
     }
   }
-  // ACTOR ['S] AGENT: "Russian ambassador", "Arnor's foreign minister".
+  // ACTOR ['S] [FORMER] [modifiers] AGENT: "Russian ambassador", "Arnor's foreign
+  // minister", "Dagolath's first Deputy Prime Minister", "Ithilen's awful and evil
+  // minister". Unknown words are modifiers only after a possessive.
   for (int a = 0; a < count; ++a) {
     if (units[a].cls != Cls::kActor) continue;
     int k = a + 1;
-    if (k < count && units[k].cls == Cls::kPossessive) ++k;
+    bool possessive = k < count && units[k].cls == Cls::kPossessive;
+    if (possessive) ++k;
     if (k < count && units[k].cls == Cls::kFormer) ++k;
-    if (k < count && units[k].cls == Cls::kAgent && !units[k].agent_used) {
-      attach(a, k, is_former(k) || (a > 0 && units[a - 1].cls == Cls::kFormer));
+    int unknown = 0, joined = -1;
+    const int first_modifier = k;
+    while (o_.shared_agents && k < count && !is_agent(k)) {
+      if (units[k].cls == Cls::kAdj) {
+        ++k;
+      } else if (possessive && units[k].cls == Cls::kNone && unknown < 2 &&
+                 s_.toks[units[k].start].word && !IsFunctionWord(Norm(units[k].start))) {
+        ++unknown;
+        ++k;
+      } else if (k > first_modifier && is_and(k) && joined < 0) {
+        joined = k++;
+      } else {
+        break;
+      }
+    }
+    if (!is_agent(k) || k - first_modifier > 4 || joined == k - 1) continue;
+    if (joined >= 0) units[joined].in_compound = true;
+    attach(a, k, is_former(k) || (a > 0 && units[a - 1].cls == Cls::kFormer));
+    if (k == a + 1) units[a].post_agent = static_cast<int16_t>(k);
+    // "Danish media and government": both agents belong to the actor.
+    if (o_.shared_agents && is_and(k + 1) && is_agent(k + 2)) {
+      attach_second(a, k, k + 2);
+      units[k + 1].in_compound = true;
     }
   }
   // AGENT ACTOR: "President Umbardacil".
   for (int a = 1; a < count; ++a) {
     if (units[a].cls != Cls::kActor) continue;
     int g = a - 1;
-    if (units[g].cls == Cls::kAgent && !units[g].agent_used) attach(a, g, is_former(g));
+    if (is_agent(g)) attach(a, g, is_former(g));
   }
-  if (!o_.convert_agents) return;
+  if (!o_.convert_agents && !o_.actorless_agents) return;
   for (int g = 0; g < count; ++g) {
     Unit& u = units[g];
     if (u.cls != Cls::kAgent || u.agent_used) continue;
@@ -548,12 +628,17 @@ void SentenceCoder::ComposeAgents() {
     a.end = u.end;
     a.mem_begin = static_cast<int>(s_.members_used);
     Member& m = s_.NewMember();
-    // TABARI writes a converted agent with its connector: "~MIL", "NGO~".
     const AgentInfo& info = d_.agent(u.ref);
-    m.code = is_former(g) ? "~ELI" : info.prefix ? info.code + "~" : "~" + info.code;
+    if (o_.convert_agents) {
+      // TABARI writes a converted agent with its connector: "~MIL", "NGO~".
+      m.code = is_former(g) ? "~ELI" : info.prefix ? info.code + "~" : "~" + info.code;
+    } else {
+      m.code = "---";  // PETRARCH's null actor with the agent appended
+      m.code += is_former(g) ? "ELI" : info.code;
+    }
     m.start = u.start;
     m.end = u.end;
-    m.rule = &d_.agent(u.ref).rule;
+    m.rule = &info.rule;
     a.mem_end = static_cast<int>(s_.members_used);
     u.cls = Cls::kActor;
     u.actor = static_cast<int>(s_.actors.size());
@@ -565,9 +650,25 @@ void SentenceCoder::ComposeAgents() {
 void SentenceCoder::FindCompounds() {
   auto& units = s_.units;
   const int count = static_cast<int>(units.size());
+  // Between a list's separator and its next actor: determiners, adjectives, used agents
+  // with their "of" ("X and the government of Y"), and up to two unknown lower-case
+  // words ("X and the evil awful Y").
   auto skip_modifiers = [&](int k) {
-    while (k < count && (units[k].cls == Cls::kDet || units[k].cls == Cls::kAdj ||
-                         (units[k].cls == Cls::kAgent && units[k].agent_used))) {
+    int unknown = 0;
+    while (k < count) {
+      const Unit& u = units[k];
+      bool skip = u.cls == Cls::kDet || u.cls == Cls::kAdj ||
+                  (u.cls == Cls::kAgent && u.agent_used);
+      if (!skip && u.cls == Cls::kPrep && k > 0 && units[k - 1].cls == Cls::kAgent &&
+          units[k - 1].agent_used) {
+        skip = true;
+      }
+      if (!skip && u.cls == Cls::kNone && unknown < 2 && s_.toks[u.start].word &&
+          !s_.toks[u.start].cap && !IsFunctionWord(Norm(u.start))) {
+        skip = true;
+        ++unknown;
+      }
+      if (!skip) break;
       ++k;
     }
     return k;
@@ -605,15 +706,38 @@ void SentenceCoder::FindCompounds() {
     merged.start = units[list.front()].start;
     merged.end = units[list.back()].end;
     merged.mem_begin = static_cast<int>(s_.members_used);
+    // Agents written once for the whole list apply to every member: "the ambassadors
+    // of Arnor, Osgiliath and Gondor", "Arnor, Gondor and Osgiliath government" (not
+    // "Arnor and the Gondor government").
+    const Unit& head = units[list.front()];
+    const int tail = list.back();
+    int shared_post = o_.shared_agents ? units[tail].post_agent : -1;
+    if (tail > 0 && units[tail - 1].cls == Cls::kDet) shared_post = -1;
     for (int ui : list) {
       const ActorRef& r = s_.actors[units[ui].actor];
-      for (int m = r.mem_begin; m < r.mem_end; ++m) {
-        Member copy = s_.members[m];
-        Member& dst = s_.NewMember();
-        dst.code = copy.code;
-        dst.start = copy.start;
-        dst.end = copy.end;
-        dst.rule = copy.rule;
+      bool own_agent = !o_.shared_agents || units[ui].pre_agent[0] >= 0 ||
+                       units[ui].post_agent >= 0;
+      int variants = 1;
+      const AgentInfo* agents[2] = {nullptr, nullptr};
+      if (!own_agent && head.pre_agent[0] >= 0) {
+        agents[0] = &d_.agent(units[head.pre_agent[0]].ref);
+        if (head.pre_agent[1] >= 0) {
+          agents[1] = &d_.agent(units[head.pre_agent[1]].ref);
+          variants = 2;
+        }
+      } else if (!own_agent && shared_post >= 0) {
+        agents[0] = &d_.agent(units[shared_post].ref);
+      }
+      for (int v = 0; v < variants; ++v) {
+        for (int m = r.mem_begin; m < r.mem_end; ++m) {
+          Member copy = s_.members[m];
+          Member& dst = s_.NewMember();
+          dst.code = copy.code;
+          if (agents[v] != nullptr) ComposeAgent(*agents[v], &dst.code);
+          dst.start = copy.start;
+          dst.end = copy.end;
+          dst.rule = copy.rule;
+        }
       }
     }
     merged.mem_end = static_cast<int>(s_.members_used);
@@ -1086,7 +1210,9 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
   }
   if (source < 0) default_source = o_.default_source;
   if (target < 0) default_target = o_.default_target;
-  if ((source < 0 && default_source.empty()) || (target < 0 && default_target.empty())) {
+  bool no_source = source < 0 && default_source.empty();
+  bool no_target = target < 0 && default_target.empty();
+  if ((no_source && no_target) || (o_.require_dyad && (no_source || no_target))) {
     if (trace_) trace_->OnOutcome(SentenceOutcome::kNoEvent, "verb has no source or target");
     return VerbResult::kNone;
   }

@@ -32,7 +32,7 @@ class CoderTest : public ::testing::Test {
                                    "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nRUSSIA [RUS]\n"
                                    "SEOUL [KOR]\nTOKYO [JPN]\nSOCCER [###]\n"
                                    "BOROMIR [GONMIL <950101] [GONGOV]\nUS_ [USA]\n");
-    std::string agents = WriteTemp("t.agents", "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\n");
+    std::string agents = WriteTemp("t.agents", "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\nSOLDIERS_ [~MIL]\n");
     std::string verbs = WriteTemp("t.verbs",
                                   "ATTACK [190]\n- * TARGETS_IN + [195]\n"
                                   "CRITICI [111]\nCRITICIZ [111]\n"
@@ -113,6 +113,37 @@ TEST_F(CoderTest, CoderAgentsComposeWithActors) {
   EXPECT_EQ(Code("The Russian ambassador praised Gondor."), V{"RUSGOV GON 051"});
   EXPECT_EQ(Code("The ambassador of Russia praised Gondor."), V{"RUSGOV GON 051"});
   EXPECT_EQ(Code("Gondor's minister praised Arnor."), V{"GONGOV ARN 051"});
+}
+
+TEST_F(CoderTest, CoderAgentsSharedAcrossCompoundsAndModifiers) {
+  EXPECT_EQ(Code("The ambassadors of Seoul, Tokyo and Gondor criticised Arnor."),
+            (V{"KORGOV ARN 111", "JPNGOV ARN 111", "GONGOV ARN 111"}));
+  EXPECT_EQ(Code("Seoul and Tokyo soldiers criticised Arnor."),
+            (V{"KORMIL ARN 111", "JPNMIL ARN 111"}));
+  // A determiner starts a new noun phrase: the agent is the last member's alone.
+  EXPECT_EQ(Code("Seoul and the Tokyo soldiers criticised Arnor."),
+            (V{"KOR ARN 111", "JPNMIL ARN 111"}));
+  EXPECT_EQ(Code("Soldiers from Gondor criticised Arnor yesterday."), V{"GONMIL ARN 111"});
+  EXPECT_EQ(Code("Gondor's first deputy minister praised Arnor."), V{"GONGOV ARN 051"});
+  EXPECT_EQ(Code("Ambassadors and soldiers in Gondor praised Arnor."),
+            (V{"GONGOV ARN 051", "GONMIL ARN 051"}));
+  // Linking words are not modifiers.
+  EXPECT_EQ(Code("Gondor's war on soldiers criticised Arnor."), V{"GON ARN 111"});
+  // TABARI's own reading keeps agents with the actor they touch.
+  CoderOptions tabari;
+  tabari.shared_agents = false;
+  EXPECT_EQ(Code("The ambassadors of Seoul, Tokyo and Gondor criticised Arnor.", tabari),
+            (V{"KORGOV ARN 111", "JPN ARN 111", "GON ARN 111"}));
+}
+
+TEST_F(CoderTest, CoderActorlessAgentsAndRequireDyad) {
+  CoderOptions petrarch;
+  petrarch.actorless_agents = true;
+  EXPECT_EQ(Code("The soldiers criticised Arnor on Monday.", petrarch), V{"---MIL ARN 111"});
+  EXPECT_EQ(Code("The soldiers criticised Arnor on Monday."), V{});
+  EXPECT_EQ(Code("Gondor criticised the plan on Monday."), V{});
+  petrarch.require_dyad = false;
+  EXPECT_EQ(Code("Gondor criticised the plan on Monday.", petrarch), V{"GON  111"});
 }
 
 TEST_F(CoderTest, CoderPassiveVoiceSwapsSourceAndTarget) {

@@ -160,6 +160,7 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
   if (!in) return Status::IOError(path + ": cannot open");
   // A TABARI project codes with TABARI's defaults unless its options say otherwise.
   options->minimum_words = 8;
+  options->shared_agents = false;
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {

@@ -50,8 +50,7 @@ bool ParseBool(std::string value, bool* out) {
 
 // Applies a <Config> option; options parley does not model (new_actor_length, which needs
 // a parse tree, and stop_on_error) are accepted and ignored.
-void ApplyOption(const std::string& name, const std::string& value, CoderOptions* options,
-                 bool* require_dyad) {
+void ApplyOption(const std::string& name, const std::string& value, CoderOptions* options) {
   int number = std::atoi(value.c_str());
   if (name == "comma_min") options->comma_min = number;
   else if (name == "comma_max") options->comma_max = number;
@@ -59,7 +58,7 @@ void ApplyOption(const std::string& name, const std::string& value, CoderOptions
   else if (name == "comma_bmax") options->comma_bmax = number;
   else if (name == "comma_emin") options->comma_emin = number;
   else if (name == "comma_emax") options->comma_emax = number;
-  else if (name == "require_dyad") ParseBool(value, require_dyad);
+  else if (name == "require_dyad") ParseBool(value, &options->require_dyad);
 }
 
 bool Included(const PetrarchSuite& suite, const PetrarchRecord& record) {
@@ -124,7 +123,7 @@ Status RunPetrarchXml(const std::string& xml_path, Report* report) {
   if (!status.ok()) return status;
 
   CoderOptions options;
-  bool require_dyad = true;
+  options.actorless_agents = true;  // PETRARCH codes "a senior official" as ---GOV
   auto coder = std::make_unique<Coder>(dictionary, options);
   CoderScratch scratch;
   std::vector<Event> events;
@@ -132,7 +131,7 @@ Status RunPetrarchXml(const std::string& xml_path, Report* report) {
   for (const PetrarchRecord& record : suite.records) {
     if (!record.options.empty()) {
       for (const auto& [name, value] : record.options)
-        ApplyOption(name, value, &options, &require_dyad);
+        ApplyOption(name, value, &options);
       coder = std::make_unique<Coder>(dictionary, options);
     }
     if (!Included(suite, record)) {
@@ -149,8 +148,6 @@ Status RunPetrarchXml(const std::string& xml_path, Report* report) {
     std::vector<std::string> coded;
     for (const Event& e : events) {
       std::string source = ActorCode(e.source), target = ActorCode(e.target);
-      // require_dyad (PETRARCH's default): events missing an actor are not output.
-      if (require_dyad && (source == "---" || target == "---")) continue;
       coded.push_back(source + " " + target + " " + e.code);
     }
     std::vector<std::string> expected = Canonical(record.expected);
