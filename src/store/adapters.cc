@@ -1,6 +1,6 @@
 #include "store/adapters.h"
 
-#include <unordered_map>
+#include "parley/dedup.h"
 
 namespace parley::store {
 namespace {
@@ -21,19 +21,37 @@ std::string_view DateSourceName(DateSource source) {
   return "metadata";  // a date with no recorded source came with the record
 }
 
-// Exact-content stories until the near-duplicate index is available.
-class ExactStoryAssigner : public StoryAssigner {
+// One signature computer for the process: immutable, shared by the coding threads.
+const dedup::SignatureComputer& Signatures() {
+  static const std::unique_ptr<dedup::SignatureComputer> computer = [] {
+    std::unique_ptr<dedup::SignatureComputer> c;
+    dedup::SignatureComputer::Create(dedup::DedupOptions(), &c).ok();
+    return c;
+  }();
+  return *computer;
+}
+
+// Stories from the near-duplicate index (MinHash LSH); the index numbers stories itself.
+class DedupStoryAssigner : public StoryAssigner {
  public:
-  int64_t Find(uint64_t content_hash, std::string_view) override {
-    auto it = stories_.find(content_hash);
-    return it == stories_.end() ? 0 : it->second;
+  DedupStoryAssigner() { dedup::StoryIndex::Create(dedup::DedupOptions(), &index_).ok(); }
+
+  int64_t Assign(std::string_view doc_id, uint64_t, std::string_view signature) override {
+    dedup::DocumentSignature sig;
+    // A missing or unreadable signature makes an empty document: always a new story.
+    dedup::DocumentSignature::Deserialize(signature, &sig).ok();
+    return static_cast<int64_t>(index_->Add(doc_id, sig));
   }
-  void Add(int64_t story_id, uint64_t content_hash, std::string_view) override {
-    stories_.emplace(content_hash, story_id);
+
+  Status Restore(std::string_view doc_id, uint64_t, std::string_view signature,
+                 int64_t story_id) override {
+    dedup::DocumentSignature sig;
+    dedup::DocumentSignature::Deserialize(signature, &sig).ok();
+    return index_->Restore(doc_id, sig, static_cast<uint64_t>(story_id));
   }
 
  private:
-  std::unordered_map<uint64_t, int64_t> stories_;
+  std::unique_ptr<dedup::StoryIndex> index_;
 };
 
 }  // namespace
@@ -50,10 +68,12 @@ PublicationDate FindPublicationDate(const Document& doc) {
 
 Date ResolveSentenceDate(std::string_view, Date publication) { return publication; }
 
-std::string ComputeSignature(const Document&) { return {}; }
+std::string ComputeSignature(const Document& doc) {
+  return Signatures().ComputeSignature(doc.text).Serialize();
+}
 
 std::unique_ptr<StoryAssigner> MakeStoryAssigner() {
-  return std::make_unique<ExactStoryAssigner>();
+  return std::make_unique<DedupStoryAssigner>();
 }
 
 }  // namespace parley::store

@@ -25,16 +25,17 @@ Date ResolveSentenceDate(std::string_view sentence, Date publication);
 // Serialised near-duplicate signature of the document (empty when unavailable).
 std::string ComputeSignature(const Document& doc);
 
-// Assigns documents to stories (clusters of near-duplicates), incrementally. Story ids
-// are handed in by the caller (rows of the stories table), so the index can be rebuilt
-// from the store on open.
+// Assigns documents to stories (clusters of near-duplicates), incrementally and
+// deterministically for a given order. Rebuilt from the store on open with Restore.
 class StoryAssigner {
  public:
   virtual ~StoryAssigner() = default;
-  // The story of an earlier document with the same or a near-duplicate content, or 0.
-  virtual int64_t Find(uint64_t content_hash, std::string_view signature) = 0;
-  // Records that a document belongs to `story_id` (after Find, or when reloading).
-  virtual void Add(int64_t story_id, uint64_t content_hash, std::string_view signature) = 0;
+  // The story of a new document (an earlier story it near-duplicates, or a new id).
+  virtual int64_t Assign(std::string_view doc_id, uint64_t content_hash,
+                         std::string_view signature) = 0;
+  // Re-adds a stored document with the story it was given.
+  virtual Status Restore(std::string_view doc_id, uint64_t content_hash,
+                         std::string_view signature, int64_t story_id) = 0;
 };
 
 std::unique_ptr<StoryAssigner> MakeStoryAssigner();

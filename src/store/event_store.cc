@@ -70,7 +70,8 @@ Status EventStore::Impl::Load() {
   while (stmt.Step(&s)) {
     uint64_t hash = static_cast<uint64_t>(stmt.Int(1));
     seen.insert(DocKey(stmt.Text(0), hash));
-    stories->Add(stmt.Int(2), hash, stmt.Text(3));
+    Status restored = stories->Restore(stmt.Text(0), hash, stmt.Text(3), stmt.Int(2));
+    if (!restored.ok()) return restored;
   }
   return s;
 }
@@ -86,8 +87,7 @@ Status EventStore::Impl::PrepareWriters() {
        " date_confidence, story_id, text_bytes, signature, added_at)"
        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   prep(&insert_story,
-       "INSERT INTO stories (first_doc, num_documents, first_date, last_date)"
-       " VALUES (NULL, 0, NULL, NULL) RETURNING id");
+       "INSERT INTO stories (id, num_documents) VALUES (?, 0) ON CONFLICT DO NOTHING");
   prep(&update_story,
        "UPDATE stories SET num_documents = num_documents + 1,"
        " first_date = CASE WHEN ?2 IS NULL THEN first_date WHEN first_date IS NULL OR ?2 < first_date THEN ?2 ELSE first_date END,"
@@ -128,12 +128,11 @@ Status EventStore::Impl::AddDocument(const StoreDocument& doc, int64_t now, AddR
     ++result->documents_skipped;
     return s;
   }
-  int64_t story_id = stories->Find(doc.content_hash, doc.signature);
-  if (story_id == 0) {
-    if (insert_story.Step(&s)) story_id = insert_story.Int(0);
-    insert_story.Reset();
-    if (!s.ok()) return s;
-  }
+  const int64_t story_id = stories->Assign(doc.id, doc.content_hash, doc.signature);
+  insert_story.Bind(1, story_id);
+  s = insert_story.Run();
+  insert_story.Reset();
+  if (!s.ok()) return s;
   Stmt& d = insert_doc;
   d.Bind(1, doc.id);
   d.Bind(2, static_cast<int64_t>(doc.content_hash));
@@ -151,7 +150,6 @@ Status EventStore::Impl::AddDocument(const StoreDocument& doc, int64_t now, AddR
   if (d.Step(&s)) doc_row = d.Int(0);
   d.Reset();
   if (!s.ok()) return s;
-  stories->Add(story_id, doc.content_hash, doc.signature);
   update_story.Bind(1, story_id);
   if (doc.publication.date > 0) update_story.Bind(2, doc.publication.date);
   update_story.Bind(3, doc_row);
