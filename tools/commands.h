@@ -13,6 +13,9 @@ void AddValidateCommand(CLI::App* app, int* exit_code);
 void AddScoreCommand(CLI::App* app, int* exit_code);
 // Analyst workbench (tools/cmd_dyad.cc ... cmd_serve.cc).
 void AddExplainCommand(CLI::App* app, int* exit_code);
+void AddDyadCommand(CLI::App* app, int* exit_code);
+void AddEventsCommand(CLI::App* app, int* exit_code);
+void AddTopCommand(CLI::App* app, int* exit_code);
 
 }  // namespace parley::cli
 

@@ -11,6 +11,9 @@ int main(int argc, char** argv) {
   parley::cli::AddValidateCommand(&app, &exit_code);
   parley::cli::AddScoreCommand(&app, &exit_code);
   parley::cli::AddExplainCommand(&app, &exit_code);
+  parley::cli::AddDyadCommand(&app, &exit_code);
+  parley::cli::AddEventsCommand(&app, &exit_code);
+  parley::cli::AddTopCommand(&app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

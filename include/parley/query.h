@@ -5,6 +5,8 @@
 #ifndef PARLEY_QUERY_H_
 #define PARLEY_QUERY_H_
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,8 +14,159 @@
 #include "parley/coder.h"
 #include "parley/document.h"
 #include "parley/event.h"
+#include "parley/status.h"
 
 namespace parley::query {
+
+// ---- Periods.
+
+enum class Interval : uint8_t { kDay, kWeek, kMonth, kYear };
+
+// "day", "week", "month" or "year"; InvalidArgument naming the accepted values otherwise.
+Status ParseInterval(std::string_view name, Interval* interval);
+std::string_view IntervalName(Interval interval);
+
+// The first day of the period holding `date` (weeks start on Monday, ISO 8601).
+Date PeriodStart(Date date, Interval interval);
+// The first day of the next period.
+Date NextPeriod(Date period_start, Interval interval);
+// How a period is labelled: "2023-02-10" (day), "2023-02-06" (week: its Monday),
+// "2023-02" (month), "2023" (year).
+std::string PeriodLabel(Date period_start, Interval interval);
+
+// A CAMEO actor code or code prefix as typed by a user ("RUS", "rusgov"): upper-cased
+// and checked to be 1-12 letters, digits or '-'. InvalidArgument otherwise.
+Status NormalizeActorCode(std::string_view text, std::string* code);
+
+// Parses a user-given date ("2023-02-10" or "20230210"); "" gives 0 (open range).
+// InvalidArgument naming `what` ("from", "--to") when it is not a valid date.
+Status ParseDateParam(std::string_view text, std::string_view what, Date* date);
+
+// Parses "RUS-KOR" into two actor codes. InvalidArgument when it is not two codes.
+Status ParseDyad(std::string_view text, std::string* a, std::string* b);
+
+// ---- Queries over an event store (docs/store.md, schema version 1).
+//
+// Actor codes match by prefix: "RUS" matches RUS, RUSGOV, RUSMIL... Events count once
+// each (a store event is one happening, however many sentences reported it). Events with
+// an unknown date (0) are left out whenever a date range is given.
+
+// /api/dyad and `parley dyad`.
+struct DyadQuery {
+  std::string a, b;  // actor code prefixes
+  Date from = 0, to = 0;  // inclusive; 0 = open
+  Interval interval = Interval::kMonth;
+  bool directed = false;  // true: only a -> b; false: a -> b and b -> a
+};
+
+// Events of one period (or all periods, in DyadSeries::total).
+struct PeriodStats {
+  Date start = 0;     // first day of the period (0 for the undated bucket)
+  std::string label;  // PeriodLabel(start), or "undated"
+  int64_t count = 0;
+  int64_t quad[4] = {0, 0, 0, 0};  // events by QuadClass 1..4
+  int64_t a_to_b = 0, b_to_a = 0;  // by direction (b_to_a is 0 when directed)
+  double goldstein_sum = 0;
+  double goldstein_mean = 0;  // 0 when count is 0
+};
+
+struct DyadSeries {
+  DyadQuery query;
+  // One row per period from the first to the last period with events (or across
+  // [from, to] when both are given), empty periods included with zero counts, oldest
+  // first. Filling stops after kMaxFilledPeriods rows; then only periods with events.
+  std::vector<PeriodStats> periods;
+  PeriodStats undated;  // events with date 0 (only when no date range was given)
+  PeriodStats total;    // everything above
+};
+constexpr size_t kMaxFilledPeriods = 5000;
+
+// /api/events and `parley events`.
+struct EventListQuery {
+  std::string a, b;  // dyad; both required
+  bool directed = false;
+  std::string code;  // CAMEO code prefix ("16" = root 16 and its children); "" = all
+  Date from = 0, to = 0;
+  int limit = 100;   // 1..kMaxEventLimit
+  int offset = 0;
+};
+constexpr int kMaxEventLimit = 1000;
+
+// An event as listed: its first report (sentence, spans, verb, rule) and document.
+struct ListedEvent {
+  int64_t event_id = 0;
+  Event event;  // doc_id, sentence, spans, codes, quad class, Goldstein, rule, issues
+  std::string url;
+  std::string title;
+  std::string news_source;
+  int64_t num_mentions = 0;
+  int64_t num_articles = 0;
+};
+
+struct EventList {
+  int64_t total = 0;  // matching events before limit/offset
+  std::vector<ListedEvent> events;  // by date, then event id
+};
+
+// /api/actors and the page's look-up.
+struct ActorMatch {
+  std::string code;
+  int64_t events = 0;              // events with this code as source or target
+  std::vector<std::string> names;  // most frequent words it was matched from (up to 3)
+};
+
+// `parley top`.
+struct TopQuery {
+  Date from = 0, to = 0;
+  int limit = 10;
+  bool by_country = false;  // actors and dyads by their first three letters
+};
+struct TopEntry {
+  std::string key;   // "RUSGOV", "RUS-KOR" (source-target) or "036"
+  std::string name;  // CAMEO code name for codes; "" otherwise
+  int64_t events = 0;
+};
+struct TopResult {
+  int64_t events = 0;  // events in the period
+  std::vector<TopEntry> actors, dyads, codes;
+};
+
+// A read-only view of an event store, safe to use from any number of threads: each
+// query borrows a pooled SQLite connection opened read-only (nothing here can write).
+class EventDb {
+ public:
+  // Opens `path` read-only and checks it is a parley store this code reads. NotFound when
+  // the file is missing, Corruption when it is not a parley store or is newer.
+  static Status Open(const std::string& path, std::unique_ptr<EventDb>* db);
+  ~EventDb();
+  EventDb(const EventDb&) = delete;
+  EventDb& operator=(const EventDb&) = delete;
+
+  // InvalidArgument for an empty actor or from > to.
+  Status Dyad(const DyadQuery& query, DyadSeries* out) const;
+  // InvalidArgument for a missing actor, a bad code prefix, limit or offset.
+  Status Events(const EventListQuery& query, EventList* out) const;
+  // Actor codes whose code starts with `q` or whose matched words contain it (case
+  // insensitive), most events first; at most `limit`. Empty `q` lists the most active.
+  Status Actors(std::string_view q, int limit, std::vector<ActorMatch>* out) const;
+  Status Top(const TopQuery& query, TopResult* out) const;
+
+  class Impl;
+
+ private:
+  explicit EventDb(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// JSON bodies of the HTTP API (documented in README.md, "Analyst workbench").
+std::string DyadToJson(const DyadSeries& series);
+std::string EventListToJson(const EventList& list);
+std::string ActorsToJson(const std::vector<ActorMatch>& actors);
+std::string TopToJson(const TopResult& top);
+
+// Terminal tables.
+std::string DyadToText(const DyadSeries& series);
+std::string TopToText(const TopResult& top);
 
 // ---- Explain: why the coder produced (or did not produce) events for some text.
 

@@ -78,3 +78,53 @@ std::string ExplanationToText(const Explanation& explanation, bool ansi) {
 }
 
 }  // namespace parley::query
+
+namespace parley::query {
+namespace {
+
+std::string StatsRow(const PeriodStats& p, bool directed) {
+  std::string row = fmt::format("{:<11} {:>6} {:>6} {:>6} {:>6} {:>6}", p.label, p.count, p.quad[0],
+                                p.quad[1], p.quad[2], p.quad[3]);
+  if (!directed) row += fmt::format(" {:>6} {:>6}", p.a_to_b, p.b_to_a);
+  row += fmt::format(" {:>9.2f} {:>9.1f}\n", p.goldstein_mean, p.goldstein_sum);
+  return row;
+}
+
+void TopSection(const char* title, const std::vector<TopEntry>& entries, std::string* out) {
+  *out += fmt::format("{}\n", title);
+  if (entries.empty()) *out += "  (none)\n";
+  for (const TopEntry& e : entries) {
+    *out += fmt::format("  {:<16} {:>7}", e.key, e.events);
+    if (!e.name.empty()) *out += "  " + e.name;
+    *out += "\n";
+  }
+}
+
+}  // namespace
+
+std::string DyadToText(const DyadSeries& series) {
+  const DyadQuery& q = series.query;
+  std::string out = fmt::format("{} {} {} by {}{}\n", q.a, q.directed ? "->" : "<->", q.b,
+                                IntervalName(q.interval),
+                                q.from || q.to ? fmt::format(", {} to {}", q.from ? FormatDate(q.from) : "start",
+                                                             q.to ? FormatDate(q.to) : "end")
+                                               : "");
+  out += fmt::format("{:<11} {:>6} {:>6} {:>6} {:>6} {:>6}", "period", "events", "vcoop", "mcoop",
+                     "vconf", "mconf");
+  if (!q.directed) out += fmt::format(" {:>6} {:>6}", q.a + ">", q.b + ">");
+  out += fmt::format(" {:>9} {:>9}\n", "gs_mean", "gs_sum");
+  for (const PeriodStats& p : series.periods) out += StatsRow(p, q.directed);
+  if (series.undated.count > 0) out += StatsRow(series.undated, q.directed);
+  out += StatsRow(series.total, q.directed);
+  return out;
+}
+
+std::string TopToText(const TopResult& top) {
+  std::string out = fmt::format("{} events\n", top.events);
+  TopSection("actors (as source or target)", top.actors, &out);
+  TopSection("dyads (source-target)", top.dyads, &out);
+  TopSection("event codes", top.codes, &out);
+  return out;
+}
+
+}  // namespace parley::query
