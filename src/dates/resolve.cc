@@ -1,0 +1,112 @@
+#include <vector>
+
+#include "dates/resolve.h"
+#include "dates/scanner.h"
+#include "parley/dates.h"
+
+namespace parley::dates {
+namespace {
+
+int Rank(DateGranularity g) { return static_cast<int>(g); }  // lower is more precise
+
+// The most recent (month, day) at or before `pub`; the next one at or after it when
+// `forward`.
+Date MonthDayNear(int month, int day, Date pub, bool forward) {
+  const int y = pub / 10000;
+  const int md = month * 100 + day;
+  const int pub_md = pub % 10000;
+  if (forward) return MakeDate(md >= pub_md ? y : y + 1, month, day);
+  return MakeDate(md <= pub_md ? y : y - 1, month, day);
+}
+
+}  // namespace
+
+Date ResolveMention(const Mention& m, Date pub, bool sentence_future, DateGranularity* g) {
+  const int y = pub / 10000;
+  const int month = pub / 100 % 100;
+  const bool forward = m.direction > 0 || (m.direction == 0 && (sentence_future || m.future_context));
+  switch (m.kind) {
+    case MentionKind::kFullDate:
+      *g = DateGranularity::kDay;
+      return MakeDate(m.year, m.month, m.day);
+    case MentionKind::kMonthDay:
+      *g = DateGranularity::kDay;
+      return MonthDayNear(m.month, m.day, pub, forward);
+    case MentionKind::kMonthYear:
+      *g = DateGranularity::kMonth;
+      return MakeDate(m.year, m.month, 1);
+    case MentionKind::kMonth: {
+      *g = DateGranularity::kMonth;
+      if (m.direction < 0) return MakeDate(m.month < month ? y : y - 1, m.month, 1);
+      if (m.direction > 0) return MakeDate(m.month > month ? y : y + 1, m.month, 1);
+      if (forward) return MakeDate(m.month >= month ? y : y + 1, m.month, 1);
+      return MakeDate(m.month <= month ? y : y - 1, m.month, 1);
+    }
+    case MentionKind::kYear:
+      *g = DateGranularity::kYear;
+      if (!m.after_preposition) return 0;  // a bare "2022" may be a count
+      return MakeDate(m.year, 1, 1);
+    case MentionKind::kDayOffset:
+      *g = DateGranularity::kDay;
+      return AddDays(pub, m.offset);
+    case MentionKind::kWeekday: {
+      *g = DateGranularity::kDay;
+      const int dow = DayOfWeek(pub);
+      if (forward) {
+        int ahead = (m.weekday - dow + 7) % 7;
+        if (ahead == 0 && m.direction > 0) ahead = 7;
+        return AddDays(pub, ahead);
+      }
+      int back = (dow - m.weekday + 7) % 7;
+      if (back == 0 && m.direction < 0) back = 7;
+      return AddDays(pub, -back);
+    }
+    case MentionKind::kWeekend: {
+      *g = DateGranularity::kDay;
+      const int dow = DayOfWeek(pub);
+      constexpr int kSaturday = 5;
+      if (forward) return AddDays(pub, (kSaturday - dow + 7) % 7);
+      int back = (dow - kSaturday + 7) % 7;
+      if (back == 0 && m.direction < 0) back = 7;
+      return AddDays(pub, -back);
+    }
+    case MentionKind::kWeekOffset:
+      *g = DateGranularity::kWeek;
+      return AddDays(pub, 7 * m.offset);
+    case MentionKind::kMonthOffset:
+      *g = DateGranularity::kMonth;
+      if (m.offset < -1) return AddMonths(pub, m.offset);  // "three months ago"
+      return AddMonths(MakeDate(y, month, 1), m.offset);
+    case MentionKind::kYearOffset:
+      *g = DateGranularity::kYear;
+      if (m.offset < -1) return AddMonths(pub, 12 * m.offset);  // "two years ago"
+      return MakeDate(y + m.offset, 1, 1);
+  }
+  return 0;
+}
+
+Date ResolveEventDate(std::string_view sentence, Date publication, DateGranularity* granularity) {
+  DateGranularity unused;
+  DateGranularity* g = granularity ? granularity : &unused;
+  *g = DateGranularity::kPublication;
+  if (!IsValidDate(publication)) return publication;
+  thread_local std::vector<Mention> mentions;
+  mentions.clear();
+  bool future = false;
+  ScanDates(sentence, &mentions, &future);
+  Date best = 0;
+  DateGranularity best_g = DateGranularity::kPublication;
+  for (const Mention& m : mentions) {
+    DateGranularity mg;
+    const Date d = ResolveMention(m, publication, future, &mg);
+    if (d != 0 && Rank(mg) < Rank(best_g)) {
+      best = d;
+      best_g = mg;
+    }
+  }
+  if (best == 0) return publication;
+  *g = best_g;
+  return best;
+}
+
+}  // namespace parley::dates
