@@ -1,5 +1,7 @@
 // parley code INPUT... : reads articles, codes them on N threads and writes events in
-// input order (JSONL or TSV) to stdout or --out.
+// input order (JSONL or TSV) to stdout or --out. With --db the coded documents, stories,
+// events and mentions also go to an SQLite event store (parley/store.h); documents already
+// in the store are skipped, so an interrupted run is completed by running it again.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -9,6 +11,7 @@
 #include "commands.h"
 #include "engine.h"
 #include "parley/reader.h"
+#include "parley/store.h"
 #include "parley/writer.h"
 #include "pipeline/ordered_pipeline.h"
 
@@ -20,8 +23,10 @@ struct CodeFlags {
   EngineFlags engine;
   std::string format = "jsonl";
   std::string input_format = "auto";
-  std::string out_path = "-";
+  std::string out_path;  // empty: stdout, unless --db is given (then no event stream)
   int threads = 0;
+  std::string db_path;  // --db: SQLite event store
+  bool one_a_day = false;
 };
 
 // Documents are coded in batches so that threads hand-off is cheap relative to work.
@@ -30,24 +35,44 @@ constexpr size_t kBatchBytes = 512 * 1024;
 
 struct Batch {
   std::vector<Document> docs;
+  std::vector<std::shared_ptr<const Coder>> coders;  // one per document (DocumentCoders)
 };
 
 struct Coded {
   std::vector<Event> events;
+  std::vector<StoreDocument> stored;  // with --db: one per document, in batch order
   uint64_t docs = 0;
   uint64_t bytes = 0;
 };
 
-bool FillBatch(DocumentReader* reader, Batch* batch) {
+// `store` (may be null): documents it already holds are skipped, counted in `*skipped`.
+bool FillBatch(DocumentReader* reader, DocumentCoders* coders, const EventStore* store, uint64_t* skipped,
+               Batch* batch) {
   size_t bytes = 0;
   batch->docs.clear();
+  batch->coders.clear();
   while (batch->docs.size() < kBatchDocs && bytes < kBatchBytes) {
     Document doc;
     if (!reader->Next(&doc)) break;
+    if (store != nullptr && store->Contains(doc.id, DocumentContentHash(doc.text))) {
+      ++*skipped;
+      continue;
+    }
     bytes += doc.text.size();
+    batch->coders.push_back(coders->For(doc));
     batch->docs.push_back(std::move(doc));
   }
   return !batch->docs.empty();
+}
+
+// Codes `doc` for the event store; events also go to `stream` when it is non-null.
+void CodeForStore(const Coder& coder, const Document& doc, CoderScratch* scratch,
+                  std::vector<Event>* stream, Coded* out) {
+  std::vector<Event> events;
+  coder.CodeDocument(doc, scratch, &events);
+  if (stream != nullptr) stream->insert(stream->end(), events.begin(), events.end());
+  out->stored.emplace_back();
+  PrepareStoreDocument(doc, &events, &out->stored.back());
 }
 
 int RunCode(const CodeFlags& flags) {
@@ -59,35 +84,82 @@ int RunCode(const CodeFlags& flags) {
   if (s.ok()) s = DocumentReader::Open(flags.inputs, reader_options, &reader);
   std::unique_ptr<Coder> coder;
   if (s.ok()) s = MakeCoder(flags.engine, &coder);
+  std::unique_ptr<EventStore> store;
+  if (s.ok() && !flags.db_path.empty()) {
+    StoreOptions store_options;
+    store_options.one_a_day = flags.one_a_day;
+    s = EventStore::Open(flags.db_path, store_options, &store);
+  }
+  if (s.ok() && flags.db_path.empty() && flags.one_a_day)
+    s = Status::InvalidArgument("--one-a-day needs --db");
+  // With --db, events are streamed only when --out names a destination.
   std::unique_ptr<EventWriter> writer;
-  if (s.ok()) s = EventWriter::Open(flags.out_path, output_format, &writer);
+  const bool stream_events = store == nullptr || !flags.out_path.empty();
+  if (s.ok() && stream_events)
+    s = EventWriter::Open(flags.out_path.empty() ? "-" : flags.out_path, output_format, &writer);
   if (!s.ok()) {
     std::fprintf(stderr, "parley code: %s\n", s.ToString().c_str());
     return s.code() == Status::Code::kInvalidArgument ? 2 : 1;
   }
 
+  std::shared_ptr<const Coder> base_coder = std::move(coder);
+  DocumentCoders coders(base_coder, reader_options.format);
   int threads = flags.threads > 0 ? flags.threads
                                   : std::max(1u, std::thread::hardware_concurrency());
   Progress progress(flags.engine.quiet);
   Status write_status;
+  std::unique_ptr<StoreWriter> store_writer;
+  if (store != nullptr) store_writer = std::make_unique<StoreWriter>(store.get());
+  uint64_t skipped = 0;
   pipeline::OrderedPipeline<Batch, Coded, std::unique_ptr<CoderScratch>> pipe(threads,
                                                                              threads * 4);
-  pipe.Run([&](Batch* batch) { return write_status.ok() && FillBatch(reader.get(), batch); },
+  pipe.Run([&](Batch* batch) {
+             return write_status.ok() && FillBatch(reader.get(), &coders, store.get(), &skipped, batch);
+           },
            [] { return std::make_unique<CoderScratch>(); },
            [&](std::unique_ptr<CoderScratch>* scratch, const Batch& batch, Coded* out) {
-             for (const Document& doc : batch.docs) {
-               coder->CodeDocument(doc, scratch->get(), &out->events);
+             for (size_t i = 0; i < batch.docs.size(); ++i) {
+               const Document& doc = batch.docs[i];
+               const Coder* coder = batch.coders[i].get();
+               if (store != nullptr) {
+                 CodeForStore(*coder, doc, scratch->get(), writer ? &out->events : nullptr,
+                              out);
+               } else {
+                 coder->CodeDocument(doc, scratch->get(), &out->events);
+               }
                out->bytes += doc.text.size();
              }
              out->docs = batch.docs.size();
            },
            [&](Coded& out) {
+             uint64_t events = out.events.size();
              for (const Event& e : out.events) {
                if (write_status.ok()) write_status = writer->Write(e);
              }
-             progress.Add(out.docs, out.events.size(), out.bytes);
+             if (store_writer != nullptr) {
+               events = 0;
+               for (const StoreDocument& d : out.stored) events += d.events.size();
+               store_writer->Submit(std::move(out.stored));
+             }
+             progress.Add(out.docs, events, out.bytes);
            });
-  if (write_status.ok()) write_status = writer->Close();
+  if (write_status.ok() && writer != nullptr) write_status = writer->Close();
+  if (store_writer != nullptr) {
+    AddResult added;
+    Status store_status = store_writer->Finish(&added);
+    if (write_status.ok()) write_status = store_status;
+    if (!flags.engine.quiet) {
+      StoreCounts counts;
+      store->GetCounts(&counts).ok();
+      std::fprintf(stderr,
+                   "parley: store %s: %llu documents added, %llu already stored; now %lld "
+                   "documents, %lld stories, %lld events, %lld mentions\n",
+                   flags.db_path.c_str(), static_cast<unsigned long long>(added.documents_added),
+                   static_cast<unsigned long long>(skipped + added.documents_skipped),
+                   static_cast<long long>(counts.documents), static_cast<long long>(counts.stories),
+                   static_cast<long long>(counts.events), static_cast<long long>(counts.mentions));
+    }
+  }
   progress.Finish();
   if (!write_status.ok()) {
     std::fprintf(stderr, "parley code: %s\n", write_status.ToString().c_str());
@@ -115,6 +187,13 @@ void AddCodeCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--threads", flags->threads, "Coding threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   cmd->add_flag("-q,--quiet", flags->engine.quiet, "No progress or warnings on stderr");
+  cmd->add_option("--db", flags->db_path,
+                  "SQLite event store to add documents, stories, events and mentions to "
+                  "(created if missing; documents already stored are skipped). Events are "
+                  "then streamed only if --out is given");
+  cmd->add_flag("--one-a-day", flags->one_a_day,
+                "With --db, when creating the store: one event per (date, source, target, "
+                "code) across all stories (Phoenix) instead of per story (GDELT)");
   cmd->callback([=] { *exit_code = RunCode(*flags); });
 }
 
