@@ -3,7 +3,7 @@
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config libicu-dev libfmt-dev libcli11-dev nlohmann-json3-dev
       libsimdjson-dev libxxhash-dev libzstd-dev libsqlite3-dev libgtest-dev libgmock-dev
-      libbenchmark-dev)
+      libbenchmark-dev libcpp-httplib-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -12,6 +12,12 @@ namespace parley {
 // Returns "" when none exists.
 std::string BundledDictionaryDir();
 
+// Returns the folder holding the built workbench page (index.html and its assets), trying
+// in order: $PARLEY_WEB, $PARLEY_DATA/web, <dir of binary>/web (the build tree, where the
+// npm build writes it), <dir of binary>/../share/parley/web (installed), and
+// <source tree>/web/dist. Returns "" when none holds an index.html.
+std::string BundledWebDir();
+
 }  // namespace parley
 
 #endif  // PARLEY_PATHS_H_

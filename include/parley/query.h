@@ -30,6 +30,8 @@ std::string_view IntervalName(Interval interval);
 Date PeriodStart(Date date, Interval interval);
 // The first day of the next period.
 Date NextPeriod(Date period_start, Interval interval);
+// The last day of the period that starts on `period_start`.
+Date PeriodEnd(Date period_start, Interval interval);
 // How a period is labelled: "2023-02-10" (day), "2023-02-06" (week: its Monday),
 // "2023-02" (month), "2023" (year).
 std::string PeriodLabel(Date period_start, Interval interval);

@@ -99,6 +99,11 @@ Date NextPeriod(Date start, Interval interval) {
   return start;
 }
 
+Date PeriodEnd(Date start, Interval interval) {
+  Date next = NextPeriod(start, interval);
+  return CivilFromDays(DaysFromCivil(Year(next), Month(next), Day(next)) - 1);
+}
+
 std::string PeriodLabel(Date start, Interval interval) {
   if (start <= 0) return "undated";
   switch (interval) {

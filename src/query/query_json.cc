@@ -11,9 +11,10 @@ nlohmann::json DateOrNull(Date d) {
   return d == 0 ? nlohmann::json(nullptr) : nlohmann::json(FormatDate(d));
 }
 
-nlohmann::json PeriodJson(const PeriodStats& p) {
+nlohmann::json PeriodJson(const PeriodStats& p, Interval interval) {
   return {{"period", p.label},
           {"start", DateOrNull(p.start)},
+          {"end", DateOrNull(p.start ? PeriodEnd(p.start, interval) : 0)},
           {"count", p.count},
           {"quad", {p.quad[0], p.quad[1], p.quad[2], p.quad[3]}},
           {"a_to_b", p.a_to_b},
@@ -37,7 +38,7 @@ nlohmann::json TopEntries(const std::vector<TopEntry>& entries) {
 std::string DyadToJson(const DyadSeries& series) {
   const DyadQuery& q = series.query;
   nlohmann::json periods = nlohmann::json::array();
-  for (const PeriodStats& p : series.periods) periods.push_back(PeriodJson(p));
+  for (const PeriodStats& p : series.periods) periods.push_back(PeriodJson(p, q.interval));
   return DumpJson({{"a", q.a},
                    {"b", q.b},
                    {"directed", q.directed},
@@ -45,8 +46,8 @@ std::string DyadToJson(const DyadSeries& series) {
                    {"from", DateOrNull(q.from)},
                    {"to", DateOrNull(q.to)},
                    {"periods", periods},
-                   {"undated", PeriodJson(series.undated)},
-                   {"total", PeriodJson(series.total)}});
+                   {"undated", PeriodJson(series.undated, q.interval)},
+                   {"total", PeriodJson(series.total, q.interval)}});
 }
 
 std::string EventListToJson(const EventList& list) {

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
+#include <vector>
 
 namespace parley {
 namespace {
@@ -33,6 +34,27 @@ std::string BundledDictionaryDir() {
        {exe_dir / "../../data/dict", exe_dir / "../share/parley/dict",
         fs::path(PARLEY_SOURCE_DIR) / "data/dict"}) {
     if (IsDir(candidate)) return fs::weakly_canonical(candidate).string();
+  }
+  return "";
+}
+
+std::string BundledWebDir() {
+  auto has_index = [](const fs::path& dir) {
+    std::error_code ec;
+    return !dir.empty() && fs::is_regular_file(dir / "index.html", ec);
+  };
+  std::vector<fs::path> candidates;
+  if (const char* env = std::getenv("PARLEY_WEB"); env && *env) candidates.emplace_back(env);
+  if (const char* env = std::getenv("PARLEY_DATA"); env && *env)
+    candidates.push_back(fs::path(env) / "web");
+  const fs::path exe_dir = ExecutableDir();
+  if (!exe_dir.empty()) {
+    candidates.push_back(exe_dir / "web");
+    candidates.push_back(exe_dir / "../share/parley/web");
+  }
+  candidates.push_back(fs::path(PARLEY_SOURCE_DIR) / "web/dist");
+  for (const fs::path& candidate : candidates) {
+    if (has_index(candidate)) return fs::weakly_canonical(candidate).string();
   }
   return "";
 }
