@@ -64,7 +64,8 @@ class DocumentSignature {
   uint64_t content_hash() const { return content_hash_; }
   // Number of words after normalisation. Zero-word documents never near-match.
   uint32_t word_count() const { return word_count_; }
-  // MinHash values, one per hash function.
+  // MinHash values, one per bin (one-permutation hashing with optimal densification:
+  // each shingle is hashed once; empty bins borrow from a fixed probe sequence).
   const std::vector<uint32_t>& minhashes() const { return minhashes_; }
   // Identifies the options (shingle_words, num_hashes, seed) the signature was made with.
   uint64_t params_fingerprint() const { return params_fingerprint_; }
@@ -108,10 +109,6 @@ class SignatureComputer {
 
   DedupOptions options_;
   uint64_t params_fingerprint_ = 0;
-  // Hash family: h_i(x) = (mul_[i] * x + add_[i]) >> 32, with x an already mixed 64-bit
-  // shingle hash.
-  std::vector<uint64_t> mul_;
-  std::vector<uint64_t> add_;
 };
 
 // How a document relates to the documents added before it.

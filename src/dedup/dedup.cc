@@ -26,7 +26,8 @@ uint64_t Mix64(uint64_t x) {
 }
 
 uint64_t ParamsFingerprint(const DedupOptions& o) {
-  const uint64_t parts[3] = {static_cast<uint64_t>(o.shingle_words),
+  constexpr uint64_t kScheme = 2;  // 2: one-permutation hashing with densification
+  const uint64_t parts[4] = {kScheme, static_cast<uint64_t>(o.shingle_words),
                              static_cast<uint64_t>(o.num_hashes), o.seed};
   uint64_t fp = XXH64(parts, sizeof parts, 0);
   return fp == 0 ? 1 : fp;  // 0 means "no parameters yet" in StoryIndex
@@ -82,6 +83,25 @@ void AppendNormalized(std::string_view text, std::string* out) {
     int32_t len = 0;
     U8_APPEND_UNSAFE(buf, len, c);
     out->append(buf, len);
+  }
+}
+
+// Optimal densification (Shrivastava, ICML 2017): an empty bin copies the value of the
+// first non-empty bin on its own fixed pseudo-random probe sequence. The sequences depend
+// only on the bin index, so two documents fill empty bins the same way and the collision
+// probability per bin stays their Jaccard similarity.
+void Densify(const std::vector<bool>& filled, uint32_t* mins) {
+  const uint64_t bins = filled.size();
+  for (uint64_t bin = 0; bin < bins; ++bin) {
+    if (filled[bin]) continue;
+    for (uint64_t attempt = 1;; ++attempt) {
+      const uint64_t probe = Mix64((bin << 32) ^ attempt);
+      const size_t from = static_cast<size_t>(((probe >> 32) * bins) >> 32);
+      if (filled[from]) {
+        mins[bin] = mins[from];
+        break;
+      }
+    }
   }
 }
 
@@ -160,15 +180,7 @@ Status DocumentSignature::Deserialize(std::string_view bytes, DocumentSignature*
 // ---- SignatureComputer ----
 
 SignatureComputer::SignatureComputer(const DedupOptions& options)
-    : options_(options), params_fingerprint_(ParamsFingerprint(options)) {
-  mul_.resize(options.num_hashes);
-  add_.resize(options.num_hashes);
-  uint64_t state = options.seed;
-  for (int i = 0; i < options.num_hashes; ++i) {
-    mul_[i] = Mix64(state++) | 1;  // odd multipliers make x -> a*x a bijection
-    add_[i] = Mix64(state++);
-  }
-}
+    : options_(options), params_fingerprint_(ParamsFingerprint(options)) {}
 
 Status SignatureComputer::Create(const DedupOptions& options,
                                  std::unique_ptr<SignatureComputer>* out) {
@@ -181,7 +193,7 @@ Status SignatureComputer::Create(const DedupOptions& options,
 DocumentSignature SignatureComputer::ComputeSignature(std::string_view text) const {
   DocumentSignature sig;
   sig.params_fingerprint_ = params_fingerprint_;
-  const size_t num_hashes = mul_.size();
+  const auto num_hashes = static_cast<size_t>(options_.num_hashes);
   sig.minhashes_.assign(num_hashes, std::numeric_limits<uint32_t>::max());
 
   std::string norm;
@@ -201,19 +213,25 @@ DocumentSignature SignatureComputer::ComputeSignature(std::string_view text) con
   sig.word_count_ = static_cast<uint32_t>(words.size());
   if (words.empty()) return sig;
 
+  // One-permutation hashing: each shingle hash picks one of the bins with its high bits and
+  // competes for that bin's minimum with its low bits, so a shingle costs one hash instead
+  // of num_hashes. Equal bins estimate Jaccard like classic MinHash.
   const size_t k = std::min<size_t>(options_.shingle_words, words.size());
-  const uint64_t* mul = mul_.data();
-  const uint64_t* add = add_.data();
+  const uint64_t bins = num_hashes;
   uint32_t* mins = sig.minhashes_.data();
+  std::vector<bool> filled(num_hashes, false);
   for (size_t i = 0; i + k <= words.size(); ++i) {
     uint64_t shingle = words[i];
     for (size_t j = 1; j < k; ++j) shingle = shingle * 0x100000001b3ULL + words[i + j];
-    const uint64_t x = Mix64(shingle);
-    for (size_t h = 0; h < num_hashes; ++h) {
-      const uint32_t v = static_cast<uint32_t>((mul[h] * x + add[h]) >> 32);
-      mins[h] = v < mins[h] ? v : mins[h];
+    const uint64_t x = Mix64(shingle ^ options_.seed);
+    const size_t bin = static_cast<size_t>(((x >> 32) * bins) >> 32);
+    const auto value = static_cast<uint32_t>(x);
+    if (value <= mins[bin]) {
+      mins[bin] = value;
+      filled[bin] = true;
     }
   }
+  Densify(filled, mins);
   return sig;
 }
 
