@@ -61,6 +61,33 @@ Status MakeCoder(const EngineFlags& flags, std::unique_ptr<Coder>* coder) {
   return Status::OK();
 }
 
+std::shared_ptr<const Coder> DocumentCoders::For(const Document& doc) {
+  if (first_ || doc.origin != origin_) {
+    // A new file: its format decides the conventions; earlier records' settings end.
+    first_ = false;
+    origin_ = doc.origin;
+    InputFormat format = forced_;
+    if (format == InputFormat::kAuto) {
+      std::string head(4096, '\0');
+      std::FILE* f = doc.origin.empty() || doc.origin == "-" ? nullptr
+                                                              : std::fopen(doc.origin.c_str(), "rb");
+      head.resize(f != nullptr ? std::fread(head.data(), 1, head.size(), f) : 0);
+      if (f != nullptr) std::fclose(f);
+      format = DetectInputFormat(doc.origin, head);
+    }
+    options_ = base_->options();
+    current_ = base_;
+    if (format == InputFormat::kPetrarchXml) {
+      ApplyPetrarchConventions(&options_);
+      current_ = std::make_shared<const Coder>(base_->shared_dictionary(), options_);
+    }
+  }
+  if (ApplyDocumentOptions(doc, &options_, nullptr)) {
+    current_ = std::make_shared<const Coder>(base_->shared_dictionary(), options_);
+  }
+  return current_;
+}
+
 void Progress::Add(uint64_t docs, uint64_t events, uint64_t bytes) {
   docs_ += docs;
   events_ += events;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parley/coder.h"
+#include "parley/reader.h"
 #include "parley/status.h"
 
 namespace parley::cli {
@@ -22,6 +23,26 @@ struct EngineFlags {
 // Loads the dictionaries named by `flags` (or the bundled set) and builds a Coder.
 // Dictionary warnings go to stderr (the first few in full, then a count).
 Status MakeCoder(const EngineFlags& flags, std::unique_ptr<Coder>* coder);
+
+// Picks the Coder for each document of an ordered input stream so that `parley code`
+// codes validation records exactly as `parley validate` does: PETRARCH unit-test XML gets
+// PETRARCH's conventions, and a record's own settings (Document::options, TABARI
+// "{ OPTION: ... }" notes) apply from that record to the end of its file. Not
+// thread-safe: call For() from the reading thread, in input order.
+class DocumentCoders {
+ public:
+  // `forced` is the --input-format (kAuto: each file's format is detected).
+  DocumentCoders(std::shared_ptr<const Coder> base, InputFormat forced)
+      : base_(std::move(base)), current_(base_), forced_(forced) {}
+  std::shared_ptr<const Coder> For(const Document& doc);
+
+ private:
+  std::shared_ptr<const Coder> base_, current_;
+  InputFormat forced_;
+  std::string origin_;  // file of the previous document
+  bool first_ = true;
+  CoderOptions options_;
+};
 
 // Prints "parley: N docs, M events, X MB, Y docs/s" to stderr at most every two seconds,
 // and a final summary from Finish().

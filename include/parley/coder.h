@@ -89,6 +89,20 @@ Status ApplyTabariOption(std::string_view line, CoderOptions* options);
 Status ReadTabariOptions(const std::string& path, CoderOptions* options,
                          std::vector<std::string>* warnings);
 
+// PETRARCH's conventions on top of `options`: an agent with no actor is coded "---"
+// plus the agent code ("a senior official said" -> "---GOV"). `parley validate` and
+// `parley code` apply them to PETRARCH unit-test XML input.
+void ApplyPetrarchConventions(CoderOptions* options);
+
+// Applies the settings a validation record carries for itself and the records after it:
+// PETRARCH <Config> settings in `doc.options` ("require_dyad=false", "comma_max=6") and
+// TABARI "{ OPTION: <.options line> }" blocks in `doc.notes`. Pass one CoderOptions
+// through a file's documents in order. Returns true when any setting was applied.
+// Settings that cannot be read become "origin:line: message" warnings (may be null);
+// PETRARCH settings parley does not model (new_actor_length, stop_on_error) are ignored.
+bool ApplyDocumentOptions(const Document& doc, CoderOptions* options,
+                          std::vector<std::string>* warnings);
+
 // Why a sentence produced the events it did.
 enum class SentenceOutcome : uint8_t {
   kCoded,      // at least one event
@@ -144,6 +158,8 @@ class Coder {
 
   const CoderOptions& options() const { return options_; }
   const Dictionary& dictionary() const { return *dict_; }
+  // The shared dictionary, for building Coders with other options over it.
+  const std::shared_ptr<const Dictionary>& shared_dictionary() const { return dict_; }
 
  private:
   std::shared_ptr<const Dictionary> dict_;

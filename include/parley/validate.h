@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/event.h"
 #include "parley/status.h"
 
 namespace parley::validate {
@@ -18,11 +19,21 @@ struct Failure {
   std::vector<std::string> coded;
 };
 
+// The events coded for one record, exactly as Coder::CodeDocument produced them for the
+// record's Document (what `parley code` writes for it).
+struct RecordEvents {
+  std::string record_id;
+  uint64_t line = 0;  // where the record starts in its file
+  std::vector<Event> events;
+};
+
 struct Report {
   int passed = 0;
   int failed = 0;
   int skipped = 0;  // records that are not tests (comments, option changes, stop records)
   std::vector<Failure> failures;
+  // Every record that was coded (passed or failed), in file order.
+  std::vector<RecordEvents> records;
 };
 
 // Runs a TABARI validation project: reads its dictionaries, options and text file

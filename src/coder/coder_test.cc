@@ -146,6 +146,31 @@ TEST_F(CoderTest, CoderActorlessAgentsAndRequireDyad) {
   EXPECT_EQ(Code("Gondor criticised the plan on Monday.", petrarch), V{"GON  111"});
 }
 
+TEST(CoderOptionsTest, DocumentOptionsApplyFromTheirRecordOn) {
+  CoderOptions options;
+  Document doc;
+  EXPECT_FALSE(ApplyDocumentOptions(doc, &options, nullptr));
+  doc.options = {"require_dyad=False", "comma_max=6", "new_actor_length=4"};
+  EXPECT_TRUE(ApplyDocumentOptions(doc, &options, nullptr));
+  EXPECT_FALSE(options.require_dyad);
+  EXPECT_EQ(options.comma_max, 6);
+  doc.options = {"comma_min=lots"};
+  std::vector<std::string> warnings;
+  doc.origin = "suite.xml";
+  doc.origin_line = 12;
+  doc.id = "R-1";
+  ApplyDocumentOptions(doc, &options, &warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].rfind("suite.xml:12: record R-1: ", 0), 0u) << warnings[0];
+  doc.options.clear();
+  doc.notes = "[a test]\n{ ARN / GON / 064 }\n{ OPTION: SET: CONVERT AGENT = TRUE }";
+  EXPECT_TRUE(ApplyDocumentOptions(doc, &options, nullptr));
+  EXPECT_TRUE(options.convert_agents);
+  CoderOptions petrarch;
+  ApplyPetrarchConventions(&petrarch);
+  EXPECT_TRUE(petrarch.actorless_agents);
+}
+
 TEST_F(CoderTest, CoderPassiveVoiceSwapsSourceAndTarget) {
   EXPECT_EQ(Code("Gondor was attacked by Arnor."), V{"ARN GON 190"});
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "parley/coder.h"
+#include "parley/document.h"
 
 namespace parley {
 namespace {
@@ -152,6 +153,73 @@ Status ApplyTabariOption(std::string_view raw, CoderOptions* o) {
   }
   // LABEL:, OUTPUT:, FORWARD:, NONEVENTS:, ISSUES: ... do not change which events are coded.
   return Status::OK();
+}
+
+void ApplyPetrarchConventions(CoderOptions* options) { options->actorless_agents = true; }
+
+namespace {
+
+// One PETRARCH <Config> setting, "name=value".
+Status ApplyPetrarchSetting(std::string_view setting, CoderOptions* o) {
+  size_t eq = setting.find('=');
+  if (eq == std::string_view::npos) return Status::InvalidArgument("expected name=value");
+  std::string name(Trim(setting.substr(0, eq)));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string value = Upper(Trim(setting.substr(eq + 1)));
+  int number = 0;
+  bool numeric =
+      std::from_chars(value.data(), value.data() + value.size(), number).ec == std::errc();
+  struct Field {
+    std::string_view name;
+    int* field;
+  };
+  const Field fields[] = {{"comma_min", &o->comma_min},   {"comma_max", &o->comma_max},
+                          {"comma_bmin", &o->comma_bmin}, {"comma_bmax", &o->comma_bmax},
+                          {"comma_emin", &o->comma_emin}, {"comma_emax", &o->comma_emax}};
+  for (const Field& f : fields) {
+    if (name != f.name) continue;
+    if (!numeric) return Status::InvalidArgument(name + ": expected a number, got " + value);
+    *f.field = number;
+    return Status::OK();
+  }
+  if (name == "require_dyad") {
+    if (value != "TRUE" && value != "FALSE" && value != "1" && value != "0")
+      return Status::InvalidArgument("require_dyad: expected true or false, got " + value);
+    o->require_dyad = value == "TRUE" || value == "1";
+    return Status::OK();
+  }
+  return Status::OK();  // new_actor_length needs a parse tree; stop_on_error is the runner's
+}
+
+}  // namespace
+
+bool ApplyDocumentOptions(const Document& doc, CoderOptions* options,
+                          std::vector<std::string>* warnings) {
+  bool applied = false;
+  auto warn = [&](const Status& st) {
+    if (warnings != nullptr)
+      warnings->push_back(doc.origin + ":" + std::to_string(doc.origin_line) + ": record " +
+                          doc.id + ": " + st.message());
+  };
+  for (const std::string& setting : doc.options) {
+    Status st = ApplyPetrarchSetting(setting, options);
+    if (!st.ok()) warn(st);
+    applied = true;
+  }
+  std::string_view notes = doc.notes;
+  for (size_t open = notes.find('{'); open != std::string_view::npos;
+       open = notes.find('{', open + 1)) {
+    std::string_view inside = Trim(notes.substr(open + 1));
+    if (!inside.starts_with("OPTION:")) continue;
+    size_t close = inside.find('}');
+    Status st = ApplyTabariOption(Trim(inside.substr(7, close == std::string_view::npos
+                                                            ? std::string_view::npos
+                                                            : close - 7)),
+                                  options);
+    if (!st.ok()) warn(st);
+    applied = true;
+  }
+  return applied;
 }
 
 Status ReadTabariOptions(const std::string& path, CoderOptions* options,

@@ -18,6 +18,7 @@
 #include "parley/coder.h"
 #include "parley/dictionary.h"
 #include "parley/event.h"
+#include "parley/reader.h"
 #include "parley/validate.h"
 #include "validate/petrarch_suite.h"
 
@@ -35,32 +36,6 @@ std::string FindDictionary(const fs::path& folder, const std::string& name) {
   return {};
 }
 
-bool ParseBool(std::string value, bool* out) {
-  for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (value == "true" || value == "1" || value == "yes") {
-    *out = true;
-    return true;
-  }
-  if (value == "false" || value == "0" || value == "no") {
-    *out = false;
-    return true;
-  }
-  return false;
-}
-
-// Applies a <Config> option; options parley does not model (new_actor_length, which needs
-// a parse tree, and stop_on_error) are accepted and ignored.
-void ApplyOption(const std::string& name, const std::string& value, CoderOptions* options) {
-  int number = std::atoi(value.c_str());
-  if (name == "comma_min") options->comma_min = number;
-  else if (name == "comma_max") options->comma_max = number;
-  else if (name == "comma_bmin") options->comma_bmin = number;
-  else if (name == "comma_bmax") options->comma_bmax = number;
-  else if (name == "comma_emin") options->comma_emin = number;
-  else if (name == "comma_emax") options->comma_emax = number;
-  else if (name == "require_dyad") ParseBool(value, &options->require_dyad);
-}
-
 bool Included(const PetrarchSuite& suite, const PetrarchRecord& record) {
   if (!record.is_sentence) return false;
   // These test PETRARCH's handling of a broken <Parse> tree, which parley never reads.
@@ -68,6 +43,18 @@ bool Included(const PetrarchSuite& suite, const PetrarchRecord& record) {
   if (suite.include.empty()) return true;
   return std::find(suite.include.begin(), suite.include.end(), record.category) !=
          suite.include.end();
+}
+
+// The suite's own record for a Document, matched by id and line; null when the suite
+// reader did not keep it (after an uncommented <Stop>).
+const PetrarchRecord* FindRecord(const PetrarchSuite& suite, const Document& doc, size_t* hint) {
+  for (size_t k = *hint; k < suite.records.size(); ++k) {
+    if (suite.records[k].id == doc.id) {
+      *hint = k + 1;
+      return &suite.records[k];
+    }
+  }
+  return nullptr;
 }
 
 std::vector<std::string> Canonical(std::vector<std::string> events) {
@@ -122,42 +109,47 @@ Status RunPetrarchXml(const std::string& xml_path, Report* report) {
   status = LoadSuiteDictionaries(suite, fs::path(xml_path).parent_path(), &dictionary);
   if (!status.ok()) return status;
 
+  // Records are read and coded exactly as `parley code <xml>` reads and codes them: the
+  // io reader's Documents, PETRARCH's conventions, each record's <Config> applied in order.
+  // The suite reader above supplies only what Documents do not carry (the dictionaries,
+  // <Include>, sentence="false", <Stop>).
+  ReaderOptions reader_options;
+  reader_options.format = InputFormat::kPetrarchXml;
+  reader_options.on_warning = [](std::string_view) {};
+  std::unique_ptr<DocumentReader> reader;
+  status = DocumentReader::Open({xml_path}, reader_options, &reader);
+  if (!status.ok()) return status;
   CoderOptions options;
-  options.actorless_agents = true;  // PETRARCH codes "a senior official" as ---GOV
+  ApplyPetrarchConventions(&options);
   auto coder = std::make_unique<Coder>(dictionary, options);
   CoderScratch scratch;
   std::vector<Event> events;
   Document doc;
-  for (const PetrarchRecord& record : suite.records) {
-    if (!record.options.empty()) {
-      for (const auto& [name, value] : record.options)
-        ApplyOption(name, value, &options);
+  size_t hint = 0;
+  while (reader->Next(&doc)) {
+    if (ApplyDocumentOptions(doc, &options, nullptr)) {
       coder = std::make_unique<Coder>(dictionary, options);
     }
-    if (!Included(suite, record)) {
+    const PetrarchRecord* record = FindRecord(suite, doc, &hint);
+    if (record == nullptr || !Included(suite, *record)) {
       ++report->skipped;
       continue;
     }
-    doc.id = record.id;
-    doc.date = record.date;
-    doc.text = record.text;
-    doc.origin = xml_path;
-    doc.origin_line = record.line;
     events.clear();
     coder->CodeDocument(doc, &scratch, &events);
     std::vector<std::string> coded;
     for (const Event& e : events) {
-      std::string source = ActorCode(e.source), target = ActorCode(e.target);
-      coded.push_back(source + " " + target + " " + e.code);
+      coded.push_back(ActorCode(e.source) + " " + ActorCode(e.target) + " " + e.code);
     }
-    std::vector<std::string> expected = Canonical(record.expected);
+    std::vector<std::string> expected = Canonical(doc.expected_events);
     coded = Canonical(std::move(coded));
     if (coded == expected) {
       ++report->passed;
     } else {
       ++report->failed;
-      report->failures.push_back(Failure{record.id, record.text, expected, coded});
+      report->failures.push_back(Failure{doc.id, doc.text, expected, coded});
     }
+    report->records.push_back(RecordEvents{doc.id, doc.origin_line, events});
   }
   return Status::OK();
 }

@@ -15,6 +15,7 @@
 #include "dict/dictionary.h"
 #include "dict/readers.h"
 #include "parley/coder.h"
+#include "parley/reader.h"
 #include "parley/validate.h"
 
 namespace parley::validate {
@@ -67,6 +68,43 @@ std::string EventKey(std::string_view block) {
 
 }  // namespace
 
+void ParseTabariExpectations(std::string_view cm, TabariRecord* rec) {
+  size_t q = 0;
+  while ((q = cm.find('{', q)) != std::string::npos) {
+    size_t close = cm.find('}', q);
+    size_t next_open = cm.find('{', q + 1);
+    if (close == std::string::npos || (next_open != std::string::npos && next_open < close)) {
+      close = next_open == std::string::npos ? cm.size() : next_open;
+    }
+    std::string_view content = Trim(std::string_view(cm).substr(q + 1, close - q - 1));
+    bool stop = q > 0 && cm[q - 1] == '-';
+    q = close;
+    if (content.starts_with("OPTION:")) {
+      rec->options.emplace_back(Trim(content.substr(7)));
+      continue;
+    }
+    if (rec->stop_checking) continue;
+    if (stop) {
+      rec->stop_checking = true;
+      continue;
+    }
+    std::string compact;
+    for (char c : content) {
+      if (!std::isspace(static_cast<unsigned char>(c))) compact += c;
+    }
+    if (compact == "---" || compact.empty()) {
+      rec->expect_nothing = true;
+    } else if (compact == "###") {
+      rec->expect_discard = true;
+    } else if (compact == "+++") {
+      rec->expect_complex = true;
+    } else {
+      std::string key = EventKey(content);
+      if (!key.empty()) rec->expected.push_back(key);
+    }
+  }
+}
+
 Status ReadTabariRecords(const std::string& path, std::vector<TabariRecord>* records) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path + ": cannot open");
@@ -110,42 +148,7 @@ Status ReadTabariRecords(const std::string& path, std::vector<TabariRecord>* rec
       if (c == '\n') c = ' ';
     }
     rec.text = std::string(Trim(rec.text));
-    // Expected-event blocks.
-    const std::string& cm = rec.comment;
-    size_t q = 0;
-    while ((q = cm.find('{', q)) != std::string::npos) {
-      size_t close = cm.find('}', q);
-      size_t next_open = cm.find('{', q + 1);
-      if (close == std::string::npos || (next_open != std::string::npos && next_open < close)) {
-        close = next_open == std::string::npos ? cm.size() : next_open;
-      }
-      std::string_view content = Trim(std::string_view(cm).substr(q + 1, close - q - 1));
-      bool stop = q > 0 && cm[q - 1] == '-';
-      q = close;
-      if (content.starts_with("OPTION:")) {
-        rec.options.emplace_back(Trim(content.substr(7)));
-        continue;
-      }
-      if (rec.stop_checking) continue;
-      if (stop) {
-        rec.stop_checking = true;
-        continue;
-      }
-      std::string compact;
-      for (char c : content) {
-        if (!std::isspace(static_cast<unsigned char>(c))) compact += c;
-      }
-      if (compact == "---" || compact.empty()) {
-        rec.expect_nothing = true;
-      } else if (compact == "###") {
-        rec.expect_discard = true;
-      } else if (compact == "+++") {
-        rec.expect_complex = true;
-      } else {
-        std::string key = EventKey(content);
-        if (!key.empty()) rec.expected.push_back(key);
-      }
-    }
+    ParseTabariExpectations(rec.comment, &rec);
     records->push_back(std::move(rec));
   }
   return Status::OK();
@@ -201,31 +204,35 @@ Status RunTabariProject(const std::string& project_path, Report* report) {
   std::vector<std::string> warnings;
   Status st = LoadTabariProject(project_path, &project, &warnings);
   if (!st.ok()) return st;
-  std::vector<TabariRecord> records;
-  st = ReadTabariRecords(project.text_file, &records);
+  // Records are read and coded exactly as `parley code --options <.options> <text>`
+  // reads and codes them: the io reader's Documents, their own options applied in order.
+  ReaderOptions reader_options;
+  reader_options.format = InputFormat::kTabari;
+  reader_options.on_warning = [](std::string_view) {};
+  std::unique_ptr<DocumentReader> reader;
+  st = DocumentReader::Open({project.text_file}, reader_options, &reader);
   if (!st.ok()) return st;
   CoderOptions options = project.options;
+  auto coder = std::make_unique<Coder>(project.dictionary, options);
   CoderScratch scratch;
   std::vector<Event> events;
-  for (const TabariRecord& rec : records) {
-    if (rec.text.starts_with("This is the end of the standard validation records")) break;
-    for (const auto& opt : rec.options) ApplyTabariOption(opt, &options);
+  Document doc;
+  while (reader->Next(&doc)) {
+    if (doc.text.starts_with("This is the end of the standard validation records")) break;
+    if (ApplyDocumentOptions(doc, &options, nullptr)) {
+      coder = std::make_unique<Coder>(project.dictionary, options);
+    }
+    TabariRecord rec;
+    ParseTabariExpectations(doc.notes, &rec);
     bool is_test =
         rec.expect_nothing || rec.expect_discard || rec.expect_complex || !rec.expected.empty();
     if (!is_test) {
       ++report->skipped;
       continue;
     }
-    Coder coder(project.dictionary, options);
-    Document doc;
-    doc.id = rec.id;
-    doc.date = rec.date;
-    doc.text = rec.text;
-    doc.origin = project.text_file;
-    doc.origin_line = rec.line;
     events.clear();
     OutcomeTrace trace;
-    coder.CodeDocument(doc, &scratch, &events, &trace);
+    coder->CodeDocument(doc, &scratch, &events, &trace);
     std::vector<std::string> coded;
     for (const Event& e : events) {
       coded.push_back(e.source.code + " " + e.target.code + " " + e.code);
@@ -244,8 +251,9 @@ Status RunTabariProject(const std::string& project_path, Report* report) {
       ++report->passed;
     } else {
       ++report->failed;
-      report->failures.push_back(Failure{rec.id, rec.text, expected, coded});
+      report->failures.push_back(Failure{doc.id, doc.text, expected, coded});
     }
+    report->records.push_back(RecordEvents{doc.id, doc.origin_line, events});
   }
   return Status::OK();
 }

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/coder.h"
@@ -43,6 +44,10 @@ struct TabariRecord {
   bool expect_complex = false;        // {+++}
   bool stop_checking = false;         // a "-{" was seen
 };
+
+// Reads the expectation blocks of a record's comment text (or a TABARI Document's
+// notes) into `rec`: expected events, {---}/{###}/{+++}, "-{" and "{ OPTION: ... }".
+void ParseTabariExpectations(std::string_view comment, TabariRecord* rec);
 
 Status ReadTabariRecords(const std::string& path, std::vector<TabariRecord>* records);
 
