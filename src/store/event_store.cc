@@ -53,8 +53,8 @@ class EventStore::Impl {
   std::unordered_set<std::string> seen;
   std::unique_ptr<store::StoryAssigner> stories = store::MakeStoryAssigner();
 
-  Stmt doc_exists, insert_doc, insert_story, update_story, insert_sentence, upsert_event,
-      source_seen, insert_mention, update_event;
+  Stmt doc_exists, insert_doc, insert_story, update_story, insert_sentence, find_event,
+      insert_event, add_source, insert_mention, update_event;
 
   Status Load();
   Status PrepareWriters();
@@ -96,14 +96,13 @@ Status EventStore::Impl::PrepareWriters() {
   prep(&insert_sentence,
        "INSERT INTO sentences (doc, sentence_index, start_offset, text) VALUES (?,?,?,?)"
        " RETURNING id");
-  prep(&upsert_event,
+  prep(&find_event,
+       "SELECT id FROM events WHERE story_key = ? AND date = ? AND source = ? AND target = ?"
+       " AND code = ?");
+  prep(&insert_event,
        "INSERT INTO events (story_key, date, source, target, code, root, quad_class, goldstein,"
-       " added_at) VALUES (?,?,?,?,?,?,?,?,?)"
-       " ON CONFLICT (story_key, date, source, target, code) DO UPDATE SET story_key = story_key"
-       " RETURNING id, first_mention IS NULL");
-  prep(&source_seen,
-       "SELECT EXISTS (SELECT 1 FROM mentions m JOIN documents d ON d.id = m.doc"
-       " WHERE m.event = ? AND coalesce(d.source, '') = ?)");
+       " added_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
+  prep(&add_source, "INSERT OR IGNORE INTO event_sources (event, source) VALUES (?, ?)");
   prep(&insert_mention,
        "INSERT INTO mentions (event, doc, sentence, source_start, source_end, target_start,"
        " target_end, verb_start, verb_end, source_text, target_text, verb_text, rule, issues)"
@@ -183,34 +182,38 @@ Status EventStore::Impl::AddDocument(const StoreDocument& doc, int64_t now, AddR
     }
     Touched& t = touched[EventKey{e.date, e.source.code, e.target.code, e.code}];
     if (t.id == 0) {
-      Stmt& u = upsert_event;
-      u.Bind(1, story_key);
-      u.Bind(2, e.date);
-      u.Bind(3, e.source.code);
-      u.Bind(4, e.target.code);
-      u.Bind(5, e.code);
-      u.Bind(6, e.root);
-      u.Bind(7, e.quad_class);
-      u.Bind(8, e.goldstein);
-      u.Bind(9, now);
-      bool is_new = false;
-      if (u.Step(&s)) {
-        t.id = u.Int(0);
-        is_new = u.Int(1) != 0;
-      }
-      u.Reset();
+      Stmt& f = find_event;
+      f.Bind(1, story_key);
+      f.Bind(2, e.date);
+      f.Bind(3, e.source.code);
+      f.Bind(4, e.target.code);
+      f.Bind(5, e.code);
+      if (f.Step(&s)) t.id = f.Int(0);
+      f.Reset();
       if (!s.ok()) return s;
-      if (is_new) {
-        ++result->events_added;
-        t.new_source = 1;
-      } else {
-        // Count the publisher once per event: look before this document's mentions exist.
-        source_seen.Bind(1, t.id);
-        source_seen.Bind(2, doc.source);
-        t.new_source = source_seen.Step(&s) && source_seen.Int(0) != 0 ? 0 : 1;
-        source_seen.Reset();
+      if (t.id == 0) {
+        Stmt& u = insert_event;
+        u.Bind(1, story_key);
+        u.Bind(2, e.date);
+        u.Bind(3, e.source.code);
+        u.Bind(4, e.target.code);
+        u.Bind(5, e.code);
+        u.Bind(6, e.root);
+        u.Bind(7, e.quad_class);
+        u.Bind(8, e.goldstein);
+        u.Bind(9, now);
+        if (u.Step(&s)) t.id = u.Int(0);
+        u.Reset();
         if (!s.ok()) return s;
+        ++result->events_added;
       }
+      // NumSources counts each publisher once per event.
+      add_source.Bind(1, t.id);
+      add_source.Bind(2, doc.source);
+      s = add_source.Run();
+      add_source.Reset();
+      if (!s.ok()) return s;
+      t.new_source = sqlite3_changes(db.get()) > 0 ? 1 : 0;
     }
     Stmt& m = insert_mention;
     m.Bind(1, t.id);

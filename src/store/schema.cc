@@ -88,6 +88,13 @@ CREATE TABLE mentions (
   issues       TEXT NOT NULL
 );
 CREATE INDEX mentions_event ON mentions(event);
+
+-- Publishers that reported each event, so NumSources counts each once.
+CREATE TABLE event_sources (
+  event  INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (event, source)
+) WITHOUT ROWID;
 CREATE INDEX mentions_doc ON mentions(doc);
 )sql";
 
