@@ -19,8 +19,7 @@ void BM_ResolveEventDate(benchmark::State& state) {
   };
   size_t count = 0;
   for (auto _ : state) {
-    for (const std::string& s : sentences)
-      benchmark::DoNotOptimize(ResolveEventDate(s, 20230210));
+    for (const std::string& s : sentences) benchmark::DoNotOptimize(ResolveEventDate(s, 20230210));
     count += sentences.size();
   }
   state.SetItemsProcessed(static_cast<int64_t>(count));  // sentences/s

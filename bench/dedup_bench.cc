@@ -61,7 +61,8 @@ void BM_StoryIndexAdd(benchmark::State& state) {
   for (auto _ : state) {
     std::unique_ptr<StoryIndex> index;
     StoryIndex::Create(DedupOptions{}, &index);
-    for (size_t i = 0; i < sigs.size(); ++i) benchmark::DoNotOptimize(index->Add(docs[i].id, sigs[i]));
+    for (size_t i = 0; i < sigs.size(); ++i)
+      benchmark::DoNotOptimize(index->Add(docs[i].id, sigs[i]));
     count += sigs.size();
   }
   state.SetItemsProcessed(static_cast<int64_t>(count));  // docs/s
@@ -84,7 +85,6 @@ void BM_DedupEndToEnd(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(count));  // docs/s
 }
 BENCHMARK(BM_DedupEndToEnd)->Unit(benchmark::kMillisecond);
-
 
 }  // namespace
 }  // namespace parley::dedup

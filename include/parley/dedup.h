@@ -113,16 +113,16 @@ class SignatureComputer {
 
 // How a document relates to the documents added before it.
 enum class MatchKind : uint8_t {
-  kNew,            // no earlier document matched: a new story
-  kExactDuplicate, // same normalised text as an earlier document
-  kNearDuplicate,  // estimated Jaccard >= threshold with an earlier document
+  kNew,             // no earlier document matched: a new story
+  kExactDuplicate,  // same normalised text as an earlier document
+  kNearDuplicate,   // estimated Jaccard >= threshold with an earlier document
 };
 
 struct StoryMatch {
-  uint64_t story_id = 0;      // the story the document belongs (or would belong) to
+  uint64_t story_id = 0;  // the story the document belongs (or would belong) to
   MatchKind kind = MatchKind::kNew;
-  std::string matched_doc_id; // the earlier document it matched; empty for kNew
-  double similarity = 0;      // estimated Jaccard with that document (1 for exact)
+  std::string matched_doc_id;  // the earlier document it matched; empty for kNew
+  double similarity = 0;       // estimated Jaccard with that document (1 for exact)
 };
 
 // Incremental story clustering. Each added document joins the story of its best matching

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -78,8 +78,7 @@ TEST(DatesResolveTest, RelativeDays) {
           {"The president will visit Moscow tomorrow.", 20230211, DateGranularity::kDay},
           {"Talks collapsed three days ago.", 20230207, DateGranularity::kDay},
           {"Talks collapsed 10 days ago.", 20230131, DateGranularity::kDay},
-          {"The minister said this morning that aid would continue.", kFri,
-           DateGranularity::kDay},
+          {"The minister said this morning that aid would continue.", kFri, DateGranularity::kDay},
       },
       kFri);
 }
@@ -122,8 +121,7 @@ TEST(DatesResolveTest, WeeksMonthsYears) {
 TEST(DatesResolveTest, MostPreciseExpressionWins) {
   ExpectResolves(
       {
-          {"On Monday the minister said exports fell last year.", 20230206,
-           DateGranularity::kDay},
+          {"On Monday the minister said exports fell last year.", 20230206, DateGranularity::kDay},
           {"Last month's deal, signed on January 20, is in force.", 20230120,
            DateGranularity::kDay},
       },
@@ -227,17 +225,18 @@ TEST(DatesInferTest, SeedArticlesWithoutDates) {
     const char* file;
     int min_year, max_year;  // 0: no date expected
   };
-  for (const Seed& s : {Seed{"002_fb5b1b1d0730f64d.txt", 0, 0},
-                        Seed{"003_0c4bba524306be0c.txt", 2025, 2025},
-                        Seed{"004_c3df02171b1dda15.txt", 2022, 2024}}) {
+  for (const Seed& s :
+       {Seed{"002_fb5b1b1d0730f64d.txt", 0, 0}, Seed{"003_0c4bba524306be0c.txt", 2025, 2025},
+        Seed{"004_c3df02171b1dda15.txt", 2022, 2024}}) {
     const std::string content = ReadFile(dir + s.file);
     ASSERT_FALSE(content.empty()) << s.file;
     Document doc;
-    ParsePlainTextArticle(content, s.file, s.file, [](std::string_view) {}, &doc);
+    ParsePlainTextArticle(
+        content, s.file, s.file, [](std::string_view) {}, &doc);
     ASSERT_EQ(doc.date, 0) << s.file;
     const DateGuess g = InferPublicationDate(doc);
-    std::printf("%s: %s confidence %.2f (%s)\n", s.file, FormatDate(g.date).c_str(),
-                g.confidence, g.reason.c_str());
+    std::printf("%s: %s confidence %.2f (%s)\n", s.file, FormatDate(g.date).c_str(), g.confidence,
+                g.reason.c_str());
     if (s.min_year == 0) {
       EXPECT_EQ(g.date, 0) << s.file;
       continue;
@@ -262,10 +261,10 @@ TEST(DatesInferGuardianTest, ConfidenceSeparatesGoodGuesses) {
   std::unique_ptr<DocumentReader> reader;
   ReaderOptions options;
   options.format = InputFormat::kJsonl;
-  ASSERT_TRUE(DocumentReader::Open(
-                  {PARLEY_SOURCE_DIR "/../shared/corpora/guardian_2019_sample.jsonl"}, options,
-                  &reader)
-                  .ok());
+  ASSERT_TRUE(
+      DocumentReader::Open({PARLEY_SOURCE_DIR "/../shared/corpora/guardian_2019_sample.jsonl"},
+                           options, &reader)
+          .ok());
   Document doc;
   int total = 0, guessed = 0, same_year = 0, within_month = 0, within_week = 0, late = 0;
   int confident = 0, confident_right = 0;  // guesses with confidence >= 0.4
@@ -295,13 +294,14 @@ TEST(DatesInferGuardianTest, ConfidenceSeparatesGoodGuesses) {
     within_week += diff <= 7;
     late += g.date > truth;
   }
-  std::printf("DatesInferGuardian: %d docs, %d guessed, year right %d, within 31 days %d, "
-              "within 7 days %d, guess after truth %d; mean confidence right-year %.2f, "
-              "wrong-year %.2f; confidence >= 0.4: %d, right year %d\n",
-              total, guessed, same_year, within_month, within_week, late,
-              same_year ? confidence_right / same_year : 0,
-              guessed - same_year ? confidence_wrong / (guessed - same_year) : 0, confident,
-              confident_right);
+  std::printf(
+      "DatesInferGuardian: %d docs, %d guessed, year right %d, within 31 days %d, "
+      "within 7 days %d, guess after truth %d; mean confidence right-year %.2f, "
+      "wrong-year %.2f; confidence >= 0.4: %d, right year %d\n",
+      total, guessed, same_year, within_month, within_week, late,
+      same_year ? confidence_right / same_year : 0,
+      guessed - same_year ? confidence_wrong / (guessed - same_year) : 0, confident,
+      confident_right);
   ASSERT_GT(total, 200);
   // Confidence must mean something: confident guesses are right far more often.
   EXPECT_GE(confident_right * 10, confident * 4);

@@ -1,8 +1,8 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "dates/scanner.h"
 #include "parley/dates.h"
@@ -14,23 +14,38 @@ DateGuess FromMetadata(const Document& doc) {
   DateGuess g;
   g.date = doc.date;
   switch (doc.date_source) {
-    case DateSource::kMetadata: g.confidence = 1.0; g.reason = "metadata"; break;
-    case DateSource::kHeader: g.confidence = 0.95; g.reason = "header line"; break;
-    case DateSource::kDateline: g.confidence = 0.9; g.reason = "dateline"; break;
-    case DateSource::kText: g.confidence = 0.6; g.reason = "date found in text by the reader"; break;
-    case DateSource::kUnknown: g.confidence = 0.9; g.reason = "document date"; break;
+    case DateSource::kMetadata:
+      g.confidence = 1.0;
+      g.reason = "metadata";
+      break;
+    case DateSource::kHeader:
+      g.confidence = 0.95;
+      g.reason = "header line";
+      break;
+    case DateSource::kDateline:
+      g.confidence = 0.9;
+      g.reason = "dateline";
+      break;
+    case DateSource::kText:
+      g.confidence = 0.6;
+      g.reason = "date found in text by the reader";
+      break;
+    case DateSource::kUnknown:
+      g.confidence = 0.9;
+      g.reason = "document date";
+      break;
   }
   return g;
 }
 
 // What the text says about time, gathered in one scan.
 struct Evidence {
-  Date newest_full = 0;          // newest explicit day not in a future context
+  Date newest_full = 0;  // newest explicit day not in a future context
   std::string_view newest_full_text;
-  int newest_past_year = 0;      // newest year mentioned outside future contexts
-  int newest_any_year = 0;       // including future contexts
+  int newest_past_year = 0;  // newest year mentioned outside future contexts
+  int newest_any_year = 0;   // including future contexts
   bool this_year = false, last_year = false, this_month = false, last_month = false;
-  bool relative_days = false;    // yesterday, weekdays, "last week": a news report
+  bool relative_days = false;  // yesterday, weekdays, "last week": a news report
   std::vector<Mention> mentions;
 };
 
@@ -131,9 +146,8 @@ DateGuess InferPublicationDate(const Document& doc) {
   }
   g.date = MakeDate(year, 7, 1);
   g.confidence = why.empty() ? 0.05 : 0.2;
-  g.reason = why.empty()
-                 ? fmt::format("only years mentioned; not before {}, the newest", year)
-                 : why;
+  g.reason =
+      why.empty() ? fmt::format("only years mentioned; not before {}, the newest", year) : why;
   return g;
 }
 

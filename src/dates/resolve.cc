@@ -1,6 +1,7 @@
+#include "dates/resolve.h"
+
 #include <vector>
 
-#include "dates/resolve.h"
 #include "dates/scanner.h"
 #include "parley/dates.h"
 
@@ -24,7 +25,8 @@ Date MonthDayNear(int month, int day, Date pub, bool forward) {
 Date ResolveMention(const Mention& m, Date pub, bool sentence_future, DateGranularity* g) {
   const int y = pub / 10000;
   const int month = pub / 100 % 100;
-  const bool forward = m.direction > 0 || (m.direction == 0 && (sentence_future || m.future_context));
+  const bool forward =
+      m.direction > 0 || (m.direction == 0 && (sentence_future || m.future_context));
   switch (m.kind) {
     case MentionKind::kFullDate:
       *g = DateGranularity::kDay;

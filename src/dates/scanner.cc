@@ -13,13 +13,54 @@ namespace {
 enum Kw : uint8_t {
   kNone = 0,
   kWeekdayBase = 20,  // Monday; Sunday = 26
-  kYesterday = 30, kToday, kTonight, kTomorrow,
-  kLast, kThis, kNext, kPast, kPrevious, kComing, kEarlier, kLater,
-  kWeek, kWeekendWord, kMonthWord, kYearWord, kAgo, kDayWord, kDays, kWeeks, kMonths, kYears,
-  kIn, kOn, kThe, kBefore, kSince, kDuring, kOf, kEarly, kMid, kLate, kBy, kUntil, kFrom, kAt,
-  kWill, kShall, kWould, kScheduled, kUpcoming, kExpect, kExpects,
-  kMorning, kAfternoon, kEvening,
-  kA, kAn,
+  kYesterday = 30,
+  kToday,
+  kTonight,
+  kTomorrow,
+  kLast,
+  kThis,
+  kNext,
+  kPast,
+  kPrevious,
+  kComing,
+  kEarlier,
+  kLater,
+  kWeek,
+  kWeekendWord,
+  kMonthWord,
+  kYearWord,
+  kAgo,
+  kDayWord,
+  kDays,
+  kWeeks,
+  kMonths,
+  kYears,
+  kIn,
+  kOn,
+  kThe,
+  kBefore,
+  kSince,
+  kDuring,
+  kOf,
+  kEarly,
+  kMid,
+  kLate,
+  kBy,
+  kUntil,
+  kFrom,
+  kAt,
+  kWill,
+  kShall,
+  kWould,
+  kScheduled,
+  kUpcoming,
+  kExpect,
+  kExpects,
+  kMorning,
+  kAfternoon,
+  kEvening,
+  kA,
+  kAn,
   kNumberWordBase = 100,  // "one" = 101 ... "twelve" = 112
 };
 
@@ -31,33 +72,97 @@ struct Keyword {
 const std::vector<Keyword>& Keywords() {
   static const std::vector<Keyword>* table = [] {
     auto* t = new std::vector<Keyword>{
-        {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3},
-        {"april", 4}, {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7},
-        {"jul", 7}, {"august", 8}, {"aug", 8}, {"september", 9}, {"sep", 9}, {"sept", 9},
-        {"october", 10}, {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12},
+        {"january", 1},
+        {"jan", 1},
+        {"february", 2},
+        {"feb", 2},
+        {"march", 3},
+        {"mar", 3},
+        {"april", 4},
+        {"apr", 4},
+        {"may", 5},
+        {"june", 6},
+        {"jun", 6},
+        {"july", 7},
+        {"jul", 7},
+        {"august", 8},
+        {"aug", 8},
+        {"september", 9},
+        {"sep", 9},
+        {"sept", 9},
+        {"october", 10},
+        {"oct", 10},
+        {"november", 11},
+        {"nov", 11},
+        {"december", 12},
         {"dec", 12},
-        {"monday", kWeekdayBase + 0}, {"tuesday", kWeekdayBase + 1},
-        {"wednesday", kWeekdayBase + 2}, {"thursday", kWeekdayBase + 3},
-        {"friday", kWeekdayBase + 4}, {"saturday", kWeekdayBase + 5},
+        {"monday", kWeekdayBase + 0},
+        {"tuesday", kWeekdayBase + 1},
+        {"wednesday", kWeekdayBase + 2},
+        {"thursday", kWeekdayBase + 3},
+        {"friday", kWeekdayBase + 4},
+        {"saturday", kWeekdayBase + 5},
         {"sunday", kWeekdayBase + 6},
-        {"yesterday", kYesterday}, {"today", kToday}, {"tonight", kTonight},
-        {"tomorrow", kTomorrow}, {"last", kLast}, {"this", kThis}, {"next", kNext},
-        {"past", kPast}, {"previous", kPrevious}, {"coming", kComing}, {"earlier", kEarlier},
-        {"later", kLater}, {"week", kWeek}, {"weekend", kWeekendWord}, {"month", kMonthWord},
-        {"year", kYearWord}, {"ago", kAgo}, {"day", kDayWord}, {"days", kDays},
-        {"weeks", kWeeks}, {"months", kMonths}, {"years", kYears}, {"in", kIn}, {"on", kOn},
-        {"the", kThe}, {"before", kBefore}, {"since", kSince}, {"during", kDuring},
-        {"of", kOf}, {"early", kEarly}, {"mid", kMid}, {"late", kLate}, {"by", kBy},
-        {"until", kUntil}, {"from", kFrom}, {"at", kAt}, {"will", kWill}, {"shall", kShall},
-        {"would", kWould}, {"scheduled", kScheduled}, {"upcoming", kUpcoming},
-        {"expect", kExpect}, {"expects", kExpects}, {"morning", kMorning},
-        {"afternoon", kAfternoon}, {"evening", kEvening}, {"a", kA}, {"an", kAn},
-        {"one", kNumberWordBase + 1}, {"two", kNumberWordBase + 2},
-        {"three", kNumberWordBase + 3}, {"four", kNumberWordBase + 4},
-        {"five", kNumberWordBase + 5}, {"six", kNumberWordBase + 6},
-        {"seven", kNumberWordBase + 7}, {"eight", kNumberWordBase + 8},
-        {"nine", kNumberWordBase + 9}, {"ten", kNumberWordBase + 10},
-        {"eleven", kNumberWordBase + 11}, {"twelve", kNumberWordBase + 12},
+        {"yesterday", kYesterday},
+        {"today", kToday},
+        {"tonight", kTonight},
+        {"tomorrow", kTomorrow},
+        {"last", kLast},
+        {"this", kThis},
+        {"next", kNext},
+        {"past", kPast},
+        {"previous", kPrevious},
+        {"coming", kComing},
+        {"earlier", kEarlier},
+        {"later", kLater},
+        {"week", kWeek},
+        {"weekend", kWeekendWord},
+        {"month", kMonthWord},
+        {"year", kYearWord},
+        {"ago", kAgo},
+        {"day", kDayWord},
+        {"days", kDays},
+        {"weeks", kWeeks},
+        {"months", kMonths},
+        {"years", kYears},
+        {"in", kIn},
+        {"on", kOn},
+        {"the", kThe},
+        {"before", kBefore},
+        {"since", kSince},
+        {"during", kDuring},
+        {"of", kOf},
+        {"early", kEarly},
+        {"mid", kMid},
+        {"late", kLate},
+        {"by", kBy},
+        {"until", kUntil},
+        {"from", kFrom},
+        {"at", kAt},
+        {"will", kWill},
+        {"shall", kShall},
+        {"would", kWould},
+        {"scheduled", kScheduled},
+        {"upcoming", kUpcoming},
+        {"expect", kExpect},
+        {"expects", kExpects},
+        {"morning", kMorning},
+        {"afternoon", kAfternoon},
+        {"evening", kEvening},
+        {"a", kA},
+        {"an", kAn},
+        {"one", kNumberWordBase + 1},
+        {"two", kNumberWordBase + 2},
+        {"three", kNumberWordBase + 3},
+        {"four", kNumberWordBase + 4},
+        {"five", kNumberWordBase + 5},
+        {"six", kNumberWordBase + 6},
+        {"seven", kNumberWordBase + 7},
+        {"eight", kNumberWordBase + 8},
+        {"nine", kNumberWordBase + 9},
+        {"ten", kNumberWordBase + 10},
+        {"eleven", kNumberWordBase + 11},
+        {"twelve", kNumberWordBase + 12},
     };
     std::sort(t->begin(), t->end(),
               [](const Keyword& a, const Keyword& b) { return a.word < b.word; });
@@ -139,7 +244,8 @@ void Lex(std::string_view text, std::vector<Tok>* toks) {
       // A UTF-8 sequence: en/em dashes (E2 80 93/94) act as '-', anything else as '~'.
       size_t j = i + 1;
       while (j < n && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
-      const bool dash = j - i == 3 && c == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+      const bool dash = j - i == 3 && c == 0xE2 &&
+                        static_cast<unsigned char>(text[i + 1]) == 0x80 &&
                         (static_cast<unsigned char>(text[i + 2]) == 0x93 ||
                          static_cast<unsigned char>(text[i + 2]) == 0x94);
       t.punct = dash ? '-' : '~';
@@ -181,30 +287,26 @@ class Matcher {
   bool IsPunctAt(size_t i, char p) const {
     return i < t_.size() && t_[i].type == TokType::kPunct && t_[i].punct == p;
   }
-  bool Adjacent(size_t a, size_t b) const {
-    return b < t_.size() && t_[a].end == t_[b].start;
-  }
+  bool Adjacent(size_t a, size_t b) const { return b < t_.size() && t_[a].end == t_[b].start; }
   bool IsYear(size_t i) const {
     const Tok* t = At(i);
-    return t && t->type == TokType::kNumber && t->digits == 4 && !t->ordinal &&
-           t->number >= 1900 && t->number <= 2100;
+    return t && t->type == TokType::kNumber && t->digits == 4 && !t->ordinal && t->number >= 1900 &&
+           t->number <= 2100;
   }
   bool IsDay(size_t i) const {
     const Tok* t = At(i);
-    return t && t->type == TokType::kNumber && t->digits <= 2 && t->number >= 1 &&
-           t->number <= 31;
+    return t && t->type == TokType::kNumber && t->digits <= 2 && t->number >= 1 && t->number <= 31;
   }
   static bool IsPreposition(uint8_t kw) {
     return kw == kIn || kw == kDuring || kw == kSince || kw == kEarly || kw == kMid ||
-           kw == kLate || kw == kOf || kw == kBy || kw == kUntil || kw == kFrom ||
-           kw == kBefore || kw == kOn;
+           kw == kLate || kw == kOf || kw == kBy || kw == kUntil || kw == kFrom || kw == kBefore ||
+           kw == kOn;
   }
   // A capitalised month name. "May" is also a name and a verb: it needs a number after it
   // or a preposition/modifier before it.
   bool IsMonth(size_t i) const {
     const Tok* t = At(i);
-    if (!t || t->type != TokType::kWord || t->kw < 1 || t->kw > 12 || !t->capitalized)
-      return false;
+    if (!t || t->type != TokType::kWord || t->kw < 1 || t->kw > 12 || !t->capitalized) return false;
     if (t->kw != 5) return true;
     const Tok* next = At(i + 1);
     if (next && next->type == TokType::kNumber) return true;
@@ -301,9 +403,17 @@ class Matcher {
   size_t MatchModifiedUnit(size_t i, size_t first, int) {
     int8_t direction = 0;
     switch (t_[i].kw) {
-      case kLast: case kPast: case kPrevious: direction = -1; break;
-      case kNext: case kComing: direction = 1; break;
-      default: direction = 0;
+      case kLast:
+      case kPast:
+      case kPrevious:
+        direction = -1;
+        break;
+      case kNext:
+      case kComing:
+        direction = 1;
+        break;
+      default:
+        direction = 0;
     }
     const uint8_t unit = KwAt(i + 1);
     Mention m;
@@ -311,11 +421,21 @@ class Matcher {
     m.direction = direction;
     m.future_context = direction > 0;
     switch (unit) {
-      case kWeek: m.kind = MentionKind::kWeekOffset; break;
-      case kMonthWord: m.kind = MentionKind::kMonthOffset; break;
-      case kYearWord: m.kind = MentionKind::kYearOffset; break;
-      case kWeekendWord: m.kind = MentionKind::kWeekend; break;
-      case kMorning: case kAfternoon: case kEvening:
+      case kWeek:
+        m.kind = MentionKind::kWeekOffset;
+        break;
+      case kMonthWord:
+        m.kind = MentionKind::kMonthOffset;
+        break;
+      case kYearWord:
+        m.kind = MentionKind::kYearOffset;
+        break;
+      case kWeekendWord:
+        m.kind = MentionKind::kWeekend;
+        break;
+      case kMorning:
+      case kAfternoon:
+      case kEvening:
         if (direction != 0) return i;  // "next morning" is relative to the story, not to us
         m.kind = MentionKind::kDayOffset;
         m.offset = 0;
@@ -334,11 +454,24 @@ class Matcher {
     Mention m;
     m.offset = -count;
     switch (unit) {
-      case kDayWord: case kDays: m.kind = MentionKind::kDayOffset; break;
-      case kWeek: case kWeeks: m.kind = MentionKind::kWeekOffset; break;
-      case kMonthWord: case kMonths: m.kind = MentionKind::kMonthOffset; break;
-      case kYearWord: case kYears: m.kind = MentionKind::kYearOffset; break;
-      default: return i;
+      case kDayWord:
+      case kDays:
+        m.kind = MentionKind::kDayOffset;
+        break;
+      case kWeek:
+      case kWeeks:
+        m.kind = MentionKind::kWeekOffset;
+        break;
+      case kMonthWord:
+      case kMonths:
+        m.kind = MentionKind::kMonthOffset;
+        break;
+      case kYearWord:
+      case kYears:
+        m.kind = MentionKind::kYearOffset;
+        break;
+      default:
+        return i;
     }
     Emit(m, i, i + 2);
     return i + 3;

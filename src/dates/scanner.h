@@ -11,30 +11,30 @@
 namespace parley::dates {
 
 enum class MentionKind : uint8_t {
-  kFullDate,    // year, month, day
-  kMonthDay,    // month, day; no year
-  kMonthYear,   // year, month
-  kMonth,       // month only ("in March")
-  kYear,        // year only
-  kDayOffset,   // offset days from publication: yesterday -1, today 0, "3 days ago" -3
-  kWeekday,     // weekday 0 (Monday) .. 6
-  kWeekend,     // "the weekend"
-  kWeekOffset,  // "last week" -1, "this week" 0, "2 weeks ago" -2
-  kMonthOffset, // "last month" -1, "earlier this month" 0
-  kYearOffset,  // "last year" -1, "this year" 0
+  kFullDate,     // year, month, day
+  kMonthDay,     // month, day; no year
+  kMonthYear,    // year, month
+  kMonth,        // month only ("in March")
+  kYear,         // year only
+  kDayOffset,    // offset days from publication: yesterday -1, today 0, "3 days ago" -3
+  kWeekday,      // weekday 0 (Monday) .. 6
+  kWeekend,      // "the weekend"
+  kWeekOffset,   // "last week" -1, "this week" 0, "2 weeks ago" -2
+  kMonthOffset,  // "last month" -1, "earlier this month" 0
+  kYearOffset,   // "last year" -1, "this year" 0
 };
 
 // -1 "last"/"previous"/"past", +1 "next"/"coming", 0 none.
 struct Mention {
   MentionKind kind = MentionKind::kYear;
   int8_t direction = 0;
-  bool future_context = false;  // a future cue (will, next, scheduled...) shortly before
+  bool future_context = false;     // a future cue (will, next, scheduled...) shortly before
   bool after_preposition = false;  // years and months: "in"/"during"/"early"/"since"... before
   int year = 0;
   int month = 0;
   int day = 0;
-  int offset = 0;   // for k*Offset kinds
-  int weekday = 0;  // for kWeekday
+  int offset = 0;      // for k*Offset kinds
+  int weekday = 0;     // for kWeekday
   uint32_t start = 0;  // byte range in the scanned text
   uint32_t end = 0;
 };

@@ -1,5 +1,6 @@
 #include "parley/dedup.h"
 
+#include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <xxhash.h>
@@ -8,8 +9,6 @@
 #include <cstring>
 #include <limits>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace parley::dedup {
 namespace {
@@ -131,8 +130,7 @@ std::string NormalizeForDedup(std::string_view text) {
 
 double DocumentSignature::EstimateJaccard(const DocumentSignature& other) const {
   if (params_fingerprint_ != other.params_fingerprint_ || word_count_ == 0 ||
-      other.word_count_ == 0 || minhashes_.size() != other.minhashes_.size() ||
-      minhashes_.empty())
+      other.word_count_ == 0 || minhashes_.size() != other.minhashes_.size() || minhashes_.empty())
     return 0;
   size_t equal = 0;
   for (size_t i = 0; i < minhashes_.size(); ++i) equal += minhashes_[i] == other.minhashes_[i];
@@ -153,9 +151,8 @@ std::string DocumentSignature::Serialize() const {
 
 Status DocumentSignature::Deserialize(std::string_view bytes, DocumentSignature* out) {
   if (bytes.size() < kSignatureHeaderBytes)
-    return Status::Corruption(
-        fmt::format("dedup signature: {} bytes, need at least {}", bytes.size(),
-                    kSignatureHeaderBytes));
+    return Status::Corruption(fmt::format("dedup signature: {} bytes, need at least {}",
+                                          bytes.size(), kSignatureHeaderBytes));
   if (static_cast<uint8_t>(bytes[0]) != kSignatureVersion)
     return Status::Corruption(fmt::format("dedup signature: version {} (this build reads {})",
                                           static_cast<int>(static_cast<uint8_t>(bytes[0])),
@@ -266,9 +263,8 @@ StoryMatch StoryIndex::FindMatch(const DocumentSignature& signature) const {
     match.similarity = 1;
     return match;
   }
-  const bool comparable =
-      signature.params_fingerprint() == params_fingerprint_ &&
-      signature.minhashes().size() == static_cast<size_t>(options_.num_hashes);
+  const bool comparable = signature.params_fingerprint() == params_fingerprint_ &&
+                          signature.minhashes().size() == static_cast<size_t>(options_.num_hashes);
   if (!comparable) return match;
 
   std::vector<uint32_t> candidates;
@@ -306,9 +302,8 @@ void StoryIndex::Insert(std::string_view doc_id, const DocumentSignature& signat
   signatures_.push_back(signature);
   if (signature.word_count() == 0) return;
   by_content_hash_.try_emplace(signature.content_hash(), doc);
-  const bool comparable =
-      signature.params_fingerprint() == params_fingerprint_ &&
-      signature.minhashes().size() == static_cast<size_t>(options_.num_hashes);
+  const bool comparable = signature.params_fingerprint() == params_fingerprint_ &&
+                          signature.minhashes().size() == static_cast<size_t>(options_.num_hashes);
   if (!comparable) return;
   for (int band = 0; band < options_.bands; ++band) {
     std::vector<uint32_t>& bucket = buckets_[BandKey(signature, band)];

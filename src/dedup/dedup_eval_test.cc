@@ -97,12 +97,13 @@ TEST(DedupEval, DefaultOptionsMeetPrecisionAndRecallTargets) {
   ASSERT_GE(corpus.texts.size(), 200u) << kCorpus;
   const std::vector<EvalDoc> docs = BuildEvalSet(corpus.ids, corpus.texts, EvalSetOptions{});
   const EvalResult r = Evaluate(DedupOptions{}, docs);
-  std::printf("DedupEval: %zu docs, true pairs %llu, predicted %llu, correct %llu: "
-              "precision %.4f recall %.4f\n",
-              docs.size(), static_cast<unsigned long long>(r.score.true_pairs),
-              static_cast<unsigned long long>(r.score.predicted_pairs),
-              static_cast<unsigned long long>(r.score.correct_pairs), r.score.precision(),
-              r.score.recall());
+  std::printf(
+      "DedupEval: %zu docs, true pairs %llu, predicted %llu, correct %llu: "
+      "precision %.4f recall %.4f\n",
+      docs.size(), static_cast<unsigned long long>(r.score.true_pairs),
+      static_cast<unsigned long long>(r.score.predicted_pairs),
+      static_cast<unsigned long long>(r.score.correct_pairs), r.score.precision(),
+      r.score.recall());
   for (const auto& [bit, counts] : r.copies_by_kind)
     std::printf("  copies with %-12s joined their original: %d/%d\n",
                 PerturbationNames(bit).c_str(), counts.first, counts.second);
@@ -158,8 +159,8 @@ TEST(DedupEval, DISABLED_SweepOptions) {
                 static_cast<unsigned long long>(seed), r.score.precision(), r.score.recall());
   }
   for (int k : {3, 4, 5}) {
-    for (auto [hashes, bands] : {std::pair{128, 32}, std::pair{128, 64}, std::pair{256, 64},
-                                 std::pair{256, 128}}) {
+    for (auto [hashes, bands] :
+         {std::pair{128, 32}, std::pair{128, 64}, std::pair{256, 64}, std::pair{256, 128}}) {
       for (double threshold : {0.3, 0.4, 0.5}) {
         DedupOptions o;
         o.shingle_words = k;

@@ -169,8 +169,7 @@ TEST(StoryIndexTest, GroupsDuplicatesAndNumbersStoriesInOrder) {
   EXPECT_EQ(m.kind, MatchKind::kNearDuplicate);
   EXPECT_EQ(m.matched_doc_id, "a");
   EXPECT_GE(m.similarity, 0.5);
-  EXPECT_EQ(index->Add("d", computer->ComputeSignature(std::string(kOtherArticle) + "  "), &m),
-            2u);
+  EXPECT_EQ(index->Add("d", computer->ComputeSignature(std::string(kOtherArticle) + "  "), &m), 2u);
   EXPECT_EQ(m.kind, MatchKind::kExactDuplicate);
   EXPECT_EQ(m.matched_doc_id, "b");
   EXPECT_EQ(index->Add("e", computer->ComputeSignature(""), &m), 3u);  // empty: own story
@@ -205,8 +204,7 @@ TEST(StoryIndexTest, RestoreKeepsStoryIdsAndContinuesAfterThem) {
   EXPECT_EQ(index->next_story_id(), 42u);
   std::string rewrite = std::string(kArticle) + " Reporting by the world desk.";
   EXPECT_EQ(index->Add("c", computer->ComputeSignature(rewrite)), 41u);
-  EXPECT_EQ(index->Add("d", computer->ComputeSignature("A completely different short note.")),
-            42u);
+  EXPECT_EQ(index->Add("d", computer->ComputeSignature("A completely different short note.")), 42u);
   EXPECT_FALSE(index->Restore("e", a, 0).ok());
 }
 

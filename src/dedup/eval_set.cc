@@ -48,24 +48,42 @@ constexpr std::array<std::string_view, 5> kBoilerplate = {
 // Substitutions an editor makes when rewriting a wire story.
 const std::unordered_map<std::string_view, std::string_view>& Synonyms() {
   static const auto* map = new std::unordered_map<std::string_view, std::string_view>{
-      {"said", "stated"},        {"says", "states"},      {"told", "informed"},
-      {"officials", "authorities"}, {"government", "administration"},
-      {"people", "individuals"}, {"killed", "slain"},     {"attack", "assault"},
-      {"country", "nation"},     {"big", "large"},        {"large", "big"},
-      {"also", "additionally"},  {"but", "however"},      {"about", "around"},
-      {"many", "numerous"},      {"help", "assist"},      {"began", "started"},
-      {"start", "begin"},        {"show", "reveal"},      {"more", "further"},
-      {"after", "following"},    {"before", "prior to"},  {"plan", "proposal"},
+      {"said", "stated"},
+      {"says", "states"},
+      {"told", "informed"},
+      {"officials", "authorities"},
+      {"government", "administration"},
+      {"people", "individuals"},
+      {"killed", "slain"},
+      {"attack", "assault"},
+      {"country", "nation"},
+      {"big", "large"},
+      {"large", "big"},
+      {"also", "additionally"},
+      {"but", "however"},
+      {"about", "around"},
+      {"many", "numerous"},
+      {"help", "assist"},
+      {"began", "started"},
+      {"start", "begin"},
+      {"show", "reveal"},
+      {"more", "further"},
+      {"after", "following"},
+      {"before", "prior to"},
+      {"plan", "proposal"},
       {"leader", "head"},
-      {"minister", "secretary"}, {"president", "head of state"}, {"police", "officers"},
-      {"war", "conflict"},       {"city", "town"},        {"talks", "negotiations"},
+      {"minister", "secretary"},
+      {"president", "head of state"},
+      {"police", "officers"},
+      {"war", "conflict"},
+      {"city", "town"},
+      {"talks", "negotiations"},
   };
   return *map;
 }
 
 constexpr std::array<std::string_view, 8> kFillerWords = {
-    "reportedly", "however", "meanwhile", "indeed", "notably", "recently", "officially",
-    "still"};
+    "reportedly", "however", "meanwhile", "indeed", "notably", "recently", "officially", "still"};
 
 std::vector<std::string> SplitIntoSentences(std::string_view text) {
   std::vector<text::Range> ranges;
@@ -171,7 +189,8 @@ std::string MakeCopy(const std::vector<std::string>& sentences,
   if (kinds & kWordsSubstituted) text = SubstituteWords(text, 0.04, rng);
   if (kinds & kBoilerplateAdded) {
     std::string_view plate = kBoilerplate[rng.Below(kBoilerplate.size())];
-    text = rng.Chance(0.5) ? std::string(plate) + "\n\n" + text : text + "\n\n" + std::string(plate);
+    text =
+        rng.Chance(0.5) ? std::string(plate) + "\n\n" + text : text + "\n\n" + std::string(plate);
   }
   if (kinds & kNewHeadline) text = MakeHeadline(sentences, rng) + "\n\n" + text;
   return text;

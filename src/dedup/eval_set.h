@@ -13,12 +13,12 @@ namespace parley::dedup {
 
 // Perturbations a copy can receive (bit flags in EvalDoc::perturbations).
 enum Perturbation : uint32_t {
-  kNewHeadline = 1u << 0,        // a headline line made up from the article's words
-  kParagraphDropped = 1u << 1,   // 2-4 consecutive sentences removed
-  kParagraphAdded = 1u << 2,     // 2-4 consecutive sentences of another article inserted
-  kSentencesReordered = 1u << 3, // about one sentence in ten moved elsewhere
-  kWordsSubstituted = 1u << 4,   // about 4% of words replaced (synonyms, reporting verbs)
-  kBoilerplateAdded = 1u << 5,   // agency/newsletter boilerplate prepended or appended
+  kNewHeadline = 1u << 0,         // a headline line made up from the article's words
+  kParagraphDropped = 1u << 1,    // 2-4 consecutive sentences removed
+  kParagraphAdded = 1u << 2,      // 2-4 consecutive sentences of another article inserted
+  kSentencesReordered = 1u << 3,  // about one sentence in ten moved elsewhere
+  kWordsSubstituted = 1u << 4,    // about 4% of words replaced (synonyms, reporting verbs)
+  kBoilerplateAdded = 1u << 5,    // agency/newsletter boilerplate prepended or appended
 };
 
 // "headline+dropped+..." for messages.
@@ -31,9 +31,9 @@ struct EvalSetOptions {
 };
 
 struct EvalDoc {
-  std::string id;           // "<article id>" for originals, "<article id>~c<k>" for copies
+  std::string id;  // "<article id>" for originals, "<article id>~c<k>" for copies
   std::string text;
-  uint32_t cluster = 0;     // index of the source article: the true story
+  uint32_t cluster = 0;        // index of the source article: the true story
   uint32_t perturbations = 0;  // 0 for originals
 };
 
@@ -60,7 +60,8 @@ struct PairwiseScore {
 
 // `truth[i]` and `predicted[i]` are document i's true cluster and predicted story.
 // O(n) in documents plus the number of distinct (truth, predicted) combinations.
-PairwiseScore ScorePairs(const std::vector<uint32_t>& truth, const std::vector<uint64_t>& predicted);
+PairwiseScore ScorePairs(const std::vector<uint32_t>& truth,
+                         const std::vector<uint64_t>& predicted);
 
 }  // namespace parley::dedup
 
