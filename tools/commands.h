@@ -16,6 +16,8 @@ void AddExplainCommand(CLI::App* app, int* exit_code);
 void AddDyadCommand(CLI::App* app, int* exit_code);
 void AddEventsCommand(CLI::App* app, int* exit_code);
 void AddTopCommand(CLI::App* app, int* exit_code);
+void AddExportCommand(CLI::App* app, int* exit_code);
+void AddStoriesCommand(CLI::App* app, int* exit_code);
 void AddServeCommand(CLI::App* app, int* exit_code);
 
 }  // namespace parley::cli

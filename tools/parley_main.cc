@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   parley::cli::AddDyadCommand(&app, &exit_code);
   parley::cli::AddEventsCommand(&app, &exit_code);
   parley::cli::AddTopCommand(&app, &exit_code);
+  parley::cli::AddExportCommand(&app, &exit_code);
+  parley::cli::AddStoriesCommand(&app, &exit_code);
   parley::cli::AddServeCommand(&app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;

@@ -177,6 +177,13 @@ Status PrepareSchema(Db* db, bool one_a_day, bool read_only, bool* stored_one_a_
   s = ReadMeta(db, "aggregation", &aggregation);
   if (!s.ok()) return s;
   *stored_one_a_day = aggregation == "one-a-day";
+  if (!read_only) {
+    // Stores written before event_sources existed (same version, added early on).
+    s = db->Exec(
+        "CREATE TABLE IF NOT EXISTS event_sources (event INTEGER NOT NULL, source TEXT NOT NULL,"
+        " PRIMARY KEY (event, source)) WITHOUT ROWID");
+    if (!s.ok()) return s;
+  }
   if (!read_only && *stored_one_a_day != one_a_day) {
     return Status::InvalidArgument(fmt::format(
         "the store aggregates events per {}; {} --one-a-day",
