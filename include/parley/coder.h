@@ -66,6 +66,10 @@ struct CoderOptions {
   // government"), modifiers may stand between an actor and its agent ("X's first deputy
   // prime minister"), and "AGENT from ACTOR" composes like "AGENT of ACTOR".
   bool shared_agents = true;
+  // A compound with no other actor to act on: TABARI (true) codes events among its
+  // members ("X and Y met" -> X-Y and Y-X); otherwise each member is the source of an
+  // event with no target (they acted jointly), even when `require_dyad` is set.
+  bool compound_pairs = false;
   // PETRARCH: an agent with no actor to attach to is itself an actor coded "---" plus
   // the agent code ("a senior official said" -> "---GOV").
   bool actorless_agents = false;
@@ -90,7 +94,8 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
                          std::vector<std::string>* warnings);
 
 // PETRARCH's conventions on top of `options`: an agent with no actor is coded "---"
-// plus the agent code ("a senior official said" -> "---GOV"). `parley validate` and
+// plus the agent code ("a senior official said" -> "---GOV"), and a compound with no
+// other actor codes events among its members (compound_pairs). `parley validate` and
 // `parley code` apply them to PETRARCH unit-test XML input.
 void ApplyPetrarchConventions(CoderOptions* options);
 

@@ -1168,7 +1168,9 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
   if (passive) {
     source = FirstActor(vq1, m, -1);
     target = FirstActor(0, vq0, source);
-    if (target < 0 && source >= 0 && s_.actors[source].compound) target = source;
+    if (target < 0 && source >= 0 && s_.actors[source].compound && o_.compound_pairs) {
+      target = source;
+    }
   } else {
     if (source < 0 && !b.compound) {
       bool use_carried = clause_index > 0 && carried_source >= 0 && !(vq0 > 0 && ActorStartsAt(0));
@@ -1194,7 +1196,7 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
       if (target < 0 && !(o_.default_target_after && !o_.default_target.empty())) {
         target = FirstActor(0, vq0, source, &b);
       }
-      if (target < 0 && source >= 0 && s_.actors[source].compound &&
+      if (target < 0 && source >= 0 && s_.actors[source].compound && o_.compound_pairs &&
           !(o_.default_target_after && !o_.default_target.empty())) {
         target = source;
       }
@@ -1212,7 +1214,11 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
   if (target < 0) default_target = o_.default_target;
   bool no_source = source < 0 && default_source.empty();
   bool no_target = target < 0 && default_target.empty();
-  if ((no_source && no_target) || (o_.require_dyad && (no_source || no_target))) {
+  // "X and Y agreed": a compound subject with no object acted jointly; each member is
+  // the source of a target-less event.
+  bool joint = no_target && !no_source && source >= 0 && s_.actors[source].compound &&
+               !o_.compound_pairs;
+  if ((no_source && no_target) || (o_.require_dyad && !joint && (no_source || no_target))) {
     if (trace_) trace_->OnOutcome(SentenceOutcome::kNoEvent, "verb has no source or target");
     return VerbResult::kNone;
   }

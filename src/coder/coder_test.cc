@@ -136,6 +136,14 @@ TEST_F(CoderTest, CoderAgentsSharedAcrossCompoundsAndModifiers) {
             (V{"KORGOV ARN 111", "JPN ARN 111", "GON ARN 111"}));
 }
 
+TEST_F(CoderTest, CoderCompoundWithNoObjectActsJointly) {
+  EXPECT_EQ(Code("Seoul and Tokyo criticised the plan on Monday."), (V{"KOR  111", "JPN  111"}));
+  CoderOptions tabari;
+  tabari.compound_pairs = true;
+  EXPECT_EQ(Code("Seoul and Tokyo criticised the plan on Monday.", tabari),
+            (V{"KOR JPN 111", "JPN KOR 111"}));
+}
+
 TEST_F(CoderTest, CoderActorlessAgentsAndRequireDyad) {
   CoderOptions petrarch;
   petrarch.actorless_agents = true;

@@ -155,7 +155,10 @@ Status ApplyTabariOption(std::string_view raw, CoderOptions* o) {
   return Status::OK();
 }
 
-void ApplyPetrarchConventions(CoderOptions* options) { options->actorless_agents = true; }
+void ApplyPetrarchConventions(CoderOptions* options) {
+  options->actorless_agents = true;
+  options->compound_pairs = true;
+}
 
 namespace {
 
@@ -229,6 +232,7 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
   // A TABARI project codes with TABARI's defaults unless its options say otherwise.
   options->minimum_words = 8;
   options->shared_agents = false;
+  options->compound_pairs = true;
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
