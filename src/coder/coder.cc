@@ -43,6 +43,8 @@ struct Tok {
   uint32_t norm = 0, len = 0;   // in Impl::norm
   bool cap = false;
   bool word = true;
+  bool hyphen_before = false;  // a piece of a hyphenated word after its first piece
+  bool hyphen_after = false;   // a piece of a hyphenated word before its last piece
 };
 
 struct Unit {
@@ -241,14 +243,23 @@ class SentenceCoder {
 
   int AddActorFromUnit(int u);
   bool Capitalised(int tok) const { return s_.toks[tok].cap; }
-  bool LowerCaseShort(int tok) const {
+  // A word of at most three letters not written in capitals ("us", "un", and "Us" at
+  // the start of a sentence, where a capital says nothing): in running text that is a
+  // word, never the acronym (US, UN, IS) a dictionary lists. "Ent" inside a sentence
+  // is a name.
+  bool ShortNotCapitals(int tok) const {
     const Tok& t = s_.toks[tok];
     if (t.end - t.start > 3) return false;
-    for (uint32_t b = t.start; b < t.end; ++b) {
-      if (sentence_[b] >= 'A' && sentence_[b] <= 'Z') return false;
-    }
-    return true;
+    bool first_word = true;
+    for (int k = 0; k < tok && first_word; ++k) first_word = !s_.toks[k].word;
+    auto lower = [&](uint32_t b) { return sentence_[b] >= 'a' && sentence_[b] <= 'z'; };
+    if (lower(t.start)) return true;  // "us", "un"
+    bool any_lower = false;
+    for (uint32_t b = t.start; b < t.end; ++b) any_lower = any_lower || lower(b);
+    return any_lower && first_word;  // "Us" opening a sentence
   }
+  // "anti-Syria", "pro-Iranian", "US-backed", "Isis-held": a hyphenated modifier.
+  bool InHyphenModifier(int tok) const;
   std::string_view Norm(int i) const { return s_.Norm(i); }
   const Unit* UnitAt(int tok) const {
     int u = s_.unit_of[tok];
@@ -360,6 +371,8 @@ void SentenceCoder::Tokenize() {
         tok.end = ascii_span ? t.start + static_cast<uint32_t>(dash) : t.end;
         tok.cap = from == 0 ? cap : (sentence_[tok.start] >= 'A' && sentence_[tok.start] <= 'Z');
         tok.word = t.kind != text::TokenKind::kPunct;
+        tok.hyphen_before = from > 0 && nv[from - 1] == '-';
+        tok.hyphen_after = dash < nv.size() && nv[dash] == '-';
         s_.toks.push_back(tok);
         s_.norm.push_back(' ');
       }
@@ -374,6 +387,27 @@ void SentenceCoder::Tokenize() {
     capitalised += t.word && t.cap ? 1 : 0;
   }
   title_case_ = words >= 4 && capitalised * 10 >= words * 7;
+}
+
+bool SentenceCoder::InHyphenModifier(int tok) const {
+  const Tok& t = s_.toks[tok];
+  if (t.hyphen_before && tok > 0) {
+    std::string_view first = Norm(tok - 1);
+    if (first == "ANTI" || first == "PRO") return true;
+  }
+  if (t.hyphen_before && tok > 0 && !s_.toks[tok - 1].hyphen_before) {
+    // "backed" in "US-backed": a participle fused to its agent is not a verb.
+    std::string_view w = Norm(tok);
+    if (w.ends_with("ED") || w == "RUN" || w == "HELD" || w == "LED") return true;
+  }
+  if (t.hyphen_after && tok + 1 < n_) {
+    std::string_view next = Norm(tok + 1);
+    if (s_.toks[tok + 1].hyphen_before &&
+        (next.ends_with("ED") || next == "RUN" || next == "HELD" || next == "LED")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void SentenceCoder::Resolve() {
@@ -415,7 +449,10 @@ SentenceOutcome SentenceCoder::Classify() {
       PhraseTrie::Match m;
       if (trie.empty() || !trie.LongestAt(sw_, i, gap, &m)) return;
       // "us", "un", "eu" in running text are words, not the acronyms USA, UN, EU.
-      if (cls == Cls::kActor && m.end == i + 1 && !all_caps_ && LowerCaseShort(i)) return;
+      if (cls == Cls::kActor && m.end == i + 1 && !all_caps_ && ShortNotCapitals(i)) return;
+      if ((cls == Cls::kActor || cls == Cls::kVerb) && m.end == i + 1 && InHyphenModifier(i)) {
+        return;
+      }
       if (best.cls == Cls::kNone || m.chars > best.m.chars ||
           (m.chars == best.m.chars && m.elements > best.m.elements)) {
         best.cls = cls;

@@ -205,6 +205,15 @@ TEST_F(CoderTest, CoderNounByDeterminerAndCapital) {
 TEST_F(CoderTest, CoderLowerCaseWordsAreNotAcronyms) {
   EXPECT_EQ(Code("Gondor attacked us yesterday."), V{});
   EXPECT_EQ(Code("Gondor attacked US forces yesterday."), V{"GON USA 190"});
+  // A capital opening the sentence says nothing about an acronym.
+  EXPECT_EQ(Code("Us, Gondor attacked yesterday in the night."), V{});
+  EXPECT_EQ(Code("US troops attacked Gondor yesterday."), V{"USA GON 190"});
+}
+
+TEST_F(CoderTest, CoderHyphenatedModifiersAreNotActorsOrVerbs) {
+  EXPECT_EQ(Code("Gondor criticised anti-Arnor protesters on Monday."), V{});
+  EXPECT_EQ(Code("Arnor-praised rebels criticised Gondor on Monday."), V{});
+  EXPECT_EQ(Code("Arnor criticised Gondor-backed rebels on Monday."), V{});
 }
 
 TEST_F(CoderTest, CoderDateRestrictedCodes) {
