@@ -9,6 +9,7 @@
 #include <fcntl.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -216,6 +217,12 @@ TEST_F(StoreCliTest, PerturbedCopiesDoNotTripleEvents) {
   ASSERT_EQ(RunParley({"code", Path("copies.jsonl"), "--db", Path("copies.sqlite")}), 0);
   Snapshot originals = Take(Path("originals.sqlite"));
   Snapshot copies = Take(Path("copies.sqlite"));
+  std::printf("originals: %lld docs, %lld stories, %lld events, %lld mentions; with 2 copies "
+              "each: %lld docs, %lld stories, %lld events, %lld mentions\n",
+              (long long)originals.counts.documents, (long long)originals.counts.stories,
+              (long long)originals.counts.events, (long long)originals.counts.mentions,
+              (long long)copies.counts.documents, (long long)copies.counts.stories,
+              (long long)copies.counts.events, (long long)copies.counts.mentions);
   EXPECT_EQ(copies.counts.documents, originals.counts.documents * 3);
   // The copies report the same happenings: about three times the mentions, but the
   // events grow only by what the perturbations changed (added paragraphs, new words).
