@@ -154,6 +154,28 @@ TEST_F(CoderTest, CoderActorlessAgentsAndRequireDyad) {
   EXPECT_EQ(Code("Gondor criticised the plan on Monday.", petrarch), V{"GON  111"});
 }
 
+TEST(CoderVerbBlocksTest, VerbInTwoFilesTriesThePatternsOfBoth) {
+  std::string actors = WriteTemp("m.actors", "ARNOR [ARN]\nGONDOR [GON]\n");
+  std::string first = WriteTemp("m1.verbs", "WARN [130]\n- * AGAINST + [131]\n");
+  std::string second = WriteTemp("m2.verbs", "WARN [130]\n- * OF ATTACK BY + [138]\n");
+  dict::DictionaryBuilder b;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(dict::ReadTabariActors(actors, &b, &warnings).ok());
+  ASSERT_TRUE(dict::ReadTabariVerbs(first, &b, &warnings).ok());
+  ASSERT_TRUE(dict::ReadTabariVerbs(second, &b, &warnings).ok());
+  std::shared_ptr<const Dictionary> dict;
+  ASSERT_TRUE(b.Build(&dict, &warnings).ok());
+  Coder coder(dict, {});
+  CoderScratch scratch;
+  auto code = [&](const std::string& text) {
+    std::vector<Event> events;
+    coder.CodeSentence(text, Event{}, &scratch, &events);
+    return events.empty() ? std::string() : events[0].code;
+  };
+  EXPECT_EQ(code("Arnor warned against Gondor on Monday."), "131");
+  EXPECT_EQ(code("Arnor warned of attack by Gondor on Monday."), "138");
+}
+
 TEST(CoderOptionsTest, DocumentOptionsApplyFromTheirRecordOn) {
   CoderOptions options;
   Document doc;

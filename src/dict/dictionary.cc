@@ -456,6 +456,31 @@ class BuildContext {
     AddPhrase(&d_->verb_trie_, phrase, verb_index, origin);
   }
 
+  // A verb form listed in several blocks (files) is matched once, by its first entry;
+  // that entry gets a block holding every block's patterns, longest first, so the
+  // patterns of all of them are tried (docs/dictionary-format.md).
+  void MergeSharedVerbBlocks() {
+    for (const std::vector<int32_t>& verbs : d_->verb_trie_.SharedPayloads()) {
+      std::vector<int32_t> blocks;
+      for (int32_t v : verbs) {
+        int32_t b = d_->verb_info_[v].block;
+        if (std::find(blocks.begin(), blocks.end(), b) == blocks.end()) blocks.push_back(b);
+      }
+      if (blocks.size() < 2) continue;
+      VerbBlockInfo merged;
+      merged.name = d_->blocks_[blocks.front()].name;
+      for (int32_t b : blocks) {
+        const auto& patterns = d_->blocks_[b].patterns;
+        merged.patterns.insert(merged.patterns.end(), patterns.begin(), patterns.end());
+      }
+      std::stable_sort(
+          merged.patterns.begin(), merged.patterns.end(),
+          [](const CompiledPattern& a, const CompiledPattern& b) { return a.length > b.length; });
+      d_->verb_info_[verbs.front()].block = static_cast<int32_t>(d_->blocks_.size());
+      d_->blocks_.push_back(std::move(merged));
+    }
+  }
+
   void BuildVerbs(const std::vector<VerbBlock>& blocks) {
     for (const auto& block : blocks) {
       int32_t b = static_cast<int32_t>(d_->blocks_.size());
@@ -534,6 +559,7 @@ Status DictionaryBuilder::Build(std::shared_ptr<const Dictionary>* out,
   for (const auto& p : nouns_) ctx.AddPhrase(&d->noun_trie_, p, 0, none);
   for (const auto& p : adjectives_) ctx.AddPhrase(&d->adjective_trie_, p, 0, none);
   ctx.BuildVerbs(verbs_);
+  ctx.MergeSharedVerbBlocks();
   for (const auto& e : discards_) {
     int32_t index = static_cast<int32_t>(d->discard_story_.size());
     if (ctx.AddPhrase(&d->discard_trie_, e.phrase, index, e.origin)) {

@@ -68,6 +68,16 @@ class PhraseTrie {
   // Adds `phrase` (words only) for `payload`. Returns false when an element is not a word.
   bool Add(const std::vector<WordId>& words, const dict::Phrase& phrase, int32_t payload);
 
+  // The payload lists of phrases added more than once (first-added first). A match
+  // reports the first; builders use this to merge what the others carry.
+  std::vector<std::vector<int32_t>> SharedPayloads() const {
+    std::vector<std::vector<int32_t>> out;
+    for (const Node& n : nodes_) {
+      if (n.payloads.size() > 1) out.push_back(n.payloads);
+    }
+    return out;
+  }
+
   // Longest phrase starting at token `start`; non-adjacent elements may skip up to
   // `max_gap` tokens that are not barriers. Returns false when nothing matches.
   bool LongestAt(const SentenceWords& s, int start, int max_gap, Match* best) const;
