@@ -1,5 +1,6 @@
 #include "store/adapters.h"
 
+#include "parley/dates.h"
 #include "parley/dedup.h"
 
 namespace parley::store {
@@ -58,15 +59,22 @@ class DedupStoryAssigner : public StoryAssigner {
 
 PublicationDate FindPublicationDate(const Document& doc) {
   PublicationDate date;
+  dates::DateGuess guess = dates::InferPublicationDate(doc);
+  if (guess.date <= 0) return date;  // "unknown", confidence 0
+  date.date = guess.date;
+  date.confidence = guess.confidence;
   if (doc.date > 0) {
-    date.date = doc.date;
-    date.confidence = 1.0;
+    // The reader's own date: keep where it came from (metadata, header, dateline).
     date.method = std::string(DateSourceName(doc.date_source));
+  } else {
+    date.method = "inferred: " + guess.reason;
   }
   return date;
 }
 
-Date ResolveSentenceDate(std::string_view, Date publication) { return publication; }
+Date ResolveSentenceDate(std::string_view sentence, Date publication) {
+  return dates::ResolveEventDate(sentence, publication);
+}
 
 std::string ComputeSignature(const Document& doc) {
   return Signatures().ComputeSignature(doc.text).Serialize();

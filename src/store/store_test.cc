@@ -222,6 +222,32 @@ TEST_F(StoreTest, FiltersByDateAndDyadPrefix) {
   EXPECT_EQ(count(usa), 1);
 }
 
+TEST(StorePrepareTest, InfersMissingPublicationDateAndResolvesEventDates) {
+  Document doc;
+  doc.id = "undated";
+  doc.text = "Seoul, February 10, 2023. Russian officials met Korean envoys yesterday.";
+  std::vector<Event> events = {MakeEvent(1, "RUS", "KOR", "040")};
+  events[0].sentence = "Russian officials met Korean envoys yesterday.";
+  events[0].date = 0;
+  StoreDocument out;
+  PrepareStoreDocument(doc, &events, &out);
+  EXPECT_EQ(out.publication.date, 20230210);
+  EXPECT_EQ(out.publication.method.rfind("inferred: ", 0), 0u) << out.publication.method;
+  EXPECT_GT(out.publication.confidence, 0.0);
+  EXPECT_LT(out.publication.confidence, 1.0);
+  ASSERT_EQ(out.events.size(), 1u);
+  EXPECT_EQ(out.events[0].date, 20230209);  // "yesterday"
+  EXPECT_EQ(out.sentence_offsets[0], 26);
+  EXPECT_FALSE(out.signature.empty());
+
+  doc.date = 20230301;
+  doc.date_source = DateSource::kHeader;
+  events = {MakeEvent(0, "RUS", "KOR", "040")};
+  PrepareStoreDocument(doc, &events, &out);
+  EXPECT_EQ(out.publication.date, 20230301);
+  EXPECT_EQ(out.publication.method, "header");
+}
+
 TEST_F(StoreTest, RejectsFilesThatAreNotStores) {
   {
     std::ofstream(Path("junk.sqlite")) << "this is not a database at all, just some text\n";
