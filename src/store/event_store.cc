@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "parley/store.h"
@@ -52,6 +53,9 @@ class EventStore::Impl {
   mutable std::mutex seen_mu;
   std::unordered_set<std::string> seen;
   std::unique_ptr<store::StoryAssigner> stories = store::MakeStoryAssigner();
+  // Event row ids seen by this process, by aggregation key, so most look-ups skip SQL.
+  std::unordered_map<std::string, int64_t> event_ids;
+  std::string key_buffer;
 
   Stmt doc_exists, insert_doc, insert_story, update_story, insert_sentence, find_event,
       insert_event, add_source, insert_mention, update_event;
@@ -59,6 +63,8 @@ class EventStore::Impl {
   Status Load();
   Status PrepareWriters();
   Status AddDocument(const StoreDocument& doc, int64_t now, AddResult* result);
+  Status FindOrInsertEvent(int64_t story_key, const Event& e, int64_t now, int64_t* id,
+                           AddResult* result);
   Status BuildFilter(const EventQuery& q, std::string* where) const;
   void BindFilter(const EventQuery& q, Stmt* stmt) const;
 };
@@ -112,6 +118,52 @@ Status EventStore::Impl::PrepareWriters() {
        " num_articles = num_articles + 1, first_mention = coalesce(first_mention, ?3)"
        " WHERE id = ?4");
   return s;
+}
+
+// The row of the event with `e`'s aggregation key, inserted when new. Most look-ups
+// are answered from `event_ids` without SQL.
+Status EventStore::Impl::FindOrInsertEvent(int64_t story_key, const Event& e, int64_t now,
+                                           int64_t* id, AddResult* result) {
+  key_buffer.clear();
+  key_buffer.append(reinterpret_cast<const char*>(&story_key), sizeof story_key);
+  key_buffer.append(reinterpret_cast<const char*>(&e.date), sizeof e.date);
+  for (const std::string* part : {&e.source.code, &e.target.code, &e.code}) {
+    key_buffer.append(*part);
+    key_buffer.push_back('\0');
+  }
+  auto cached = event_ids.find(key_buffer);
+  if (cached != event_ids.end()) {
+    *id = cached->second;
+    return Status::OK();
+  }
+  Status s;
+  *id = 0;
+  find_event.Bind(1, story_key);
+  find_event.Bind(2, e.date);
+  find_event.Bind(3, e.source.code);
+  find_event.Bind(4, e.target.code);
+  find_event.Bind(5, e.code);
+  if (find_event.Step(&s)) *id = find_event.Int(0);
+  find_event.Reset();
+  if (!s.ok()) return s;
+  if (*id == 0) {
+    Stmt& u = insert_event;
+    u.Bind(1, story_key);
+    u.Bind(2, e.date);
+    u.Bind(3, e.source.code);
+    u.Bind(4, e.target.code);
+    u.Bind(5, e.code);
+    u.Bind(6, e.root);
+    u.Bind(7, e.quad_class);
+    u.Bind(8, e.goldstein);
+    u.Bind(9, now);
+    if (u.Step(&s)) *id = u.Int(0);
+    u.Reset();
+    if (!s.ok()) return s;
+    ++result->events_added;
+  }
+  event_ids.emplace(key_buffer, *id);
+  return Status::OK();
 }
 
 // Writes one document and all its rows. Runs inside the batch transaction.
@@ -182,31 +234,8 @@ Status EventStore::Impl::AddDocument(const StoreDocument& doc, int64_t now, AddR
     }
     Touched& t = touched[EventKey{e.date, e.source.code, e.target.code, e.code}];
     if (t.id == 0) {
-      Stmt& f = find_event;
-      f.Bind(1, story_key);
-      f.Bind(2, e.date);
-      f.Bind(3, e.source.code);
-      f.Bind(4, e.target.code);
-      f.Bind(5, e.code);
-      if (f.Step(&s)) t.id = f.Int(0);
-      f.Reset();
+      s = FindOrInsertEvent(story_key, e, now, &t.id, result);
       if (!s.ok()) return s;
-      if (t.id == 0) {
-        Stmt& u = insert_event;
-        u.Bind(1, story_key);
-        u.Bind(2, e.date);
-        u.Bind(3, e.source.code);
-        u.Bind(4, e.target.code);
-        u.Bind(5, e.code);
-        u.Bind(6, e.root);
-        u.Bind(7, e.quad_class);
-        u.Bind(8, e.goldstein);
-        u.Bind(9, now);
-        if (u.Step(&s)) t.id = u.Int(0);
-        u.Reset();
-        if (!s.ok()) return s;
-        ++result->events_added;
-      }
       // NumSources counts each publisher once per event.
       add_source.Bind(1, t.id);
       add_source.Bind(2, doc.source);
@@ -293,6 +322,7 @@ Status EventStore::AddBatch(const std::vector<StoreDocument>& docs, AddResult* r
     impl_->db.Exec("ROLLBACK").ok();
     // The story index may now hold stories that were rolled back.
     impl_->failed = true;
+    impl_->event_ids.clear();
     return s;
   }
   {

@@ -145,7 +145,7 @@ Status PrepareSchema(Db* db, bool one_a_day, bool read_only, bool* stored_one_a_
   if (!read_only) {
     // WAL: readers never block the writer; NORMAL sync keeps every committed transaction
     // consistent after a crash (only the last commits may roll back on power loss).
-    s = db->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    s = db->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 8192;");
     if (!s.ok()) return s;
   }
   s = db->Exec("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");

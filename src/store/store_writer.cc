@@ -10,6 +10,8 @@ namespace parley {
 
 class StoreWriter::Impl {
  public:
+  static constexpr size_t kMaxDocsPerTransaction = 2048;
+
   Impl(EventStore* store, size_t max_queued)
       : store_(store), max_queued_(max_queued < 1 ? 1 : max_queued) {
     thread_ = std::thread([this] { Loop(); });
@@ -44,9 +46,15 @@ class StoreWriter::Impl {
         std::unique_lock<std::mutex> lock(mu_);
         has_work_.wait(lock, [&] { return !queue_.empty() || finished_; });
         if (queue_.empty()) return;
+        // Everything queued goes into one transaction: each commit rewrites every index
+        // page it touched, so fewer, larger commits write far less.
         batch = std::move(queue_.front());
         queue_.pop_front();
-        not_full_.notify_one();
+        while (!queue_.empty() && batch.size() < kMaxDocsPerTransaction) {
+          for (StoreDocument& doc : queue_.front()) batch.push_back(std::move(doc));
+          queue_.pop_front();
+        }
+        not_full_.notify_all();
       }
       AddResult added;
       Status s = store_->AddBatch(batch, &added);
