@@ -88,8 +88,6 @@ async function main() {
   // Click the period of the February 2023 interviews, then check the listed events.
   const first = api.periods.findIndex((p) => p.start <= '2023-02-10' && '2023-02-10' <= p.end);
   assert.ok(first >= 0 && api.periods[first].count > 0, 'February 2023 has RUS-KOR events');
-  const over = await page.$('#chart .u-over');
-  const box = await over.boundingBox();
   await page.click(`#periods tbody tr:nth-child(${first + 1})`);
   await page.waitForSelector('#events:not([hidden]) #event-list li');
   const p = api.periods[first];
@@ -107,9 +105,15 @@ async function main() {
   assert.ok(shown.some((e) => e.code.startsWith('03') && e.source.startsWith('RUS')),
     'the 2023 offer of dialogue (03x, RUS -> KOR) is listed');
 
-  // Clicking on the chart selects a period too.
-  await page.mouse.click(box.x + box.width * ((first + 0.5) / api.periods.length), box.y + box.height - 5);
-  await page.waitForSelector(`#periods tbody tr.selected`);
+  // Clicking a bar on the chart selects its period and lists its events too.
+  const last = api.periods.length - 1;
+  const over = await page.$('#chart .u-over');
+  await over.scrollIntoViewIfNeeded();
+  const box = await over.boundingBox();
+  await page.mouse.click(box.x + box.width * ((last + 0.5) / api.periods.length), box.y + box.height - 5);
+  await page.waitForSelector(`#periods tbody tr:nth-child(${last + 1}).selected`);
+  await page.waitForFunction((n) => document.querySelector('#event-list').dataset.total === String(n),
+    api.periods[last].count);
 
   // The explain box.
   await page.fill('#explain-text', 'Seoul joined the sanctions against Moscow.');
