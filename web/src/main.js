@@ -86,12 +86,13 @@ function renderSeries(d) {
 function renderTable(d) {
   const body = $('periods').querySelector('tbody');
   body.replaceChildren();
-  const rows = [...d.periods];
-  if (d.undated.count) rows.push(d.undated);
-  rows.forEach((p, i) => {
+  // The chart shows every period; the table only those with events (and the undated).
+  const rows = d.periods.map((p, i) => [p, i]).filter(([p]) => p.count > 0);
+  if (d.undated.count) rows.push([d.undated, -1]);
+  rows.forEach(([p, i]) => {
     const gs = el('td', { class: 'gs-mean' }, p.count ? fmt(p.goldstein_mean) : '');
     if (p.count) gs.style.background = goldsteinColor(p.goldstein_mean);
-    const tr = el('tr', { dataset: { period: p.period, count: p.count } },
+    const tr = el('tr', { dataset: { period: p.period, count: p.count, index: i } },
       el('td', {}, p.period), el('td', { class: 'count' }, p.count),
       ...p.quad.map((n) => el('td', { class: 'quad' }, n)), gs,
       el('td', {}, fmt(p.goldstein_sum)));
@@ -151,7 +152,7 @@ function renderChart(d) {
 async function selectPeriod(i) {
   const p = current.periods[i];
   if (!p) return;
-  document.querySelectorAll('#periods tbody tr').forEach((tr, j) => tr.classList.toggle('selected', j === i));
+  document.querySelectorAll('#periods tbody tr').forEach((tr) => tr.classList.toggle('selected', tr.dataset.index === String(i)));
   const params = new URLSearchParams({ dyad: `${current.a}-${current.b}`, from: p.start, to: p.end, limit: '1000' });
   if (current.directed) params.set('directed', 'true');
   let list;
