@@ -83,7 +83,8 @@ void AddServeCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--host", flags->server.host,
                   "Address to listen on (default 127.0.0.1; 0.0.0.0 exposes it to the network)");
   cmd->add_option("--web", flags->server.web_dir, "Folder of the built page (default: bundled)");
-  cmd->add_option("--threads", flags->server.threads, "Request threads (default: max(16, 2 x cores))")
+  cmd->add_option("--threads", flags->server.threads,
+                  "Request threads (default: max(16, 2 x cores))")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--dict", flags->engine.dict_paths,
                   "Dictionaries for /api/explain; repeatable; replaces the bundled set")

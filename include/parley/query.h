@@ -55,7 +55,7 @@ Status ParseDyad(std::string_view text, std::string* a, std::string* b);
 
 // /api/dyad and `parley dyad`.
 struct DyadQuery {
-  std::string a, b;  // actor code prefixes
+  std::string a, b;       // actor code prefixes
   Date from = 0, to = 0;  // inclusive; 0 = open
   Interval interval = Interval::kMonth;
   bool directed = false;  // true: only a -> b; false: a -> b and b -> a
@@ -89,7 +89,7 @@ struct EventListQuery {
   bool directed = false;
   std::string code;  // CAMEO code prefix ("16" = root 16 and its children); "" = all
   Date from = 0, to = 0;
-  int limit = 100;   // 1..kMaxEventLimit
+  int limit = 100;  // 1..kMaxEventLimit
   int offset = 0;
 };
 constexpr int kMaxEventLimit = 1000;
@@ -106,7 +106,7 @@ struct ListedEvent {
 };
 
 struct EventList {
-  int64_t total = 0;  // matching events before limit/offset
+  int64_t total = 0;                // matching events before limit/offset
   std::vector<ListedEvent> events;  // by date, then event id
 };
 

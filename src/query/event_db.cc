@@ -1,4 +1,5 @@
 // Read-only queries over the event store's SQLite file (schema: docs/store.md).
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -6,8 +7,6 @@
 #include <map>
 #include <mutex>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "parley/cameo.h"
 #include "parley/query.h"
@@ -53,7 +52,8 @@ class Connection {
     return Status::OK();
   }
   Status Error(std::string_view what) const {
-    return Status::IOError(fmt::format("{}: {}", what, db_ ? sqlite3_errmsg(db_) : "out of memory"));
+    return Status::IOError(
+        fmt::format("{}: {}", what, db_ ? sqlite3_errmsg(db_) : "out of memory"));
   }
 
  private:
@@ -215,8 +215,9 @@ Status EventDb::Open(const std::string& path, std::unique_ptr<EventDb>* db) {
   int version = sqlite3_column_int(stmt, 0);
   sqlite3_reset(stmt);
   if (version < 1 || version > kSupportedSchemaVersion)
-    return Status::Corruption(fmt::format("{}: store schema version {} is not one this parley reads ({})",
-                                          path, version, kSupportedSchemaVersion));
+    return Status::Corruption(
+        fmt::format("{}: store schema version {} is not one this parley reads ({})", path, version,
+                    kSupportedSchemaVersion));
   lease.reset();
   db->reset(new EventDb(std::move(impl)));
   return Status::OK();
@@ -289,8 +290,8 @@ Status EventDb::Events(const EventListQuery& query, EventList* out) const {
   if (query.limit < 1 || query.limit > kMaxEventLimit)
     return Status::InvalidArgument(fmt::format("limit must be 1 to {}", kMaxEventLimit));
   if (query.offset < 0) return Status::InvalidArgument("offset must be 0 or more");
-  if (!query.code.empty() && (query.code.size() > 4 ||
-                              query.code.find_first_not_of("0123456789") != std::string::npos))
+  if (!query.code.empty() &&
+      (query.code.size() > 4 || query.code.find_first_not_of("0123456789") != std::string::npos))
     return Status::InvalidArgument(
         fmt::format("code '{}' must be a CAMEO code or prefix (1-4 digits)", query.code));
   if (Status s = CheckRange(query.from, query.to); !s.ok()) return s;
@@ -298,8 +299,7 @@ Status EventDb::Events(const EventListQuery& query, EventList* out) const {
   if (Status s = impl_->Borrow(&lease); !s.ok()) return s;
 
   const std::string where = " WHERE " + DyadCondition(query.directed) +
-                            std::string(kDateCondition) +
-                            " AND e.code >= ?7 AND e.code < ?8";
+                            std::string(kDateCondition) + " AND e.code >= ?7 AND e.code < ?8";
   auto bind = [&](sqlite3_stmt* stmt) {
     BindDyad(stmt, query.a, query.b);
     BindDates(stmt, query.from, query.to);

@@ -1,7 +1,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "parley/paths.h"
@@ -82,8 +81,7 @@ class Recorder : public CoderTrace {
     bool any_match = false;
     for (const ExplainedPattern& p : s.patterns) any_match |= p.matched;
     if (!reason.empty()) return reason;
-    if (!any_match)
-      return "no verb pattern matched and the verbs found no source and target";
+    if (!any_match) return "no verb pattern matched and the verbs found no source and target";
     return "a pattern matched but no source and target actor could be attached";
   }
 

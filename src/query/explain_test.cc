@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "parley/query.h"
@@ -8,8 +9,8 @@ namespace parley::query {
 namespace {
 
 TEST(ExplainTest, CodedSentenceShowsActorsVerbPatternAndEvent) {
-  Explanation x = Explain(testing::BundledCoder(), "Seoul joined the sanctions against Moscow.",
-                          20230301);
+  Explanation x =
+      Explain(testing::BundledCoder(), "Seoul joined the sanctions against Moscow.", 20230301);
   ASSERT_EQ(x.sentences.size(), 1u);
   const ExplainedSentence& s = x.sentences[0];
   EXPECT_EQ(s.outcome, SentenceOutcome::kCoded);

@@ -29,7 +29,8 @@ nlohmann::json EventJson(const Event& e) {
       {"root", e.root},
       {"quad_class", e.quad_class},
       {"goldstein", e.goldstein},
-      {"verb", {{"text", e.verb.text}, {"start", Offset(e.verb.start)}, {"end", Offset(e.verb.end)}}},
+      {"verb",
+       {{"text", e.verb.text}, {"start", Offset(e.verb.start)}, {"end", Offset(e.verb.end)}}},
       {"rule", e.rule},
   };
   if (!e.issues.empty()) out["issues"] = e.issues;

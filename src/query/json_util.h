@@ -2,9 +2,8 @@
 #ifndef PARLEY_QUERY_JSON_UTIL_H_
 #define PARLEY_QUERY_JSON_UTIL_H_
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "parley/event.h"
 

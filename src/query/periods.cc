@@ -1,7 +1,7 @@
 // Periods, actor codes and dyads as users type them.
-#include <cctype>
-
 #include <fmt/format.h>
+
+#include <cctype>
 
 #include "parley/query.h"
 
@@ -152,7 +152,8 @@ Status ParseDyad(std::string_view text, std::string* a, std::string* b) {
   for (size_t i = 1; i + 1 < text.size(); ++i) {
     if (text[i] != '-') continue;
     if (NormalizeActorCode(text.substr(0, i), a).ok() &&
-        NormalizeActorCode(text.substr(i + 1), b).ok() && a->find_first_not_of('-') != std::string::npos &&
+        NormalizeActorCode(text.substr(i + 1), b).ok() &&
+        a->find_first_not_of('-') != std::string::npos &&
         b->find_first_not_of('-') != std::string::npos)
       return Status::OK();
   }

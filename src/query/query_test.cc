@@ -48,9 +48,7 @@ TEST(QueryParams, RejectsBadInput) {
 
 class QueryStoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(EventDb::Open(testing::SeedStorePath(), &db_).ok());
-  }
+  void SetUp() override { ASSERT_TRUE(EventDb::Open(testing::SeedStorePath(), &db_).ok()); }
   std::unique_ptr<EventDb> db_;
 };
 

@@ -1,8 +1,8 @@
 // Terminal renderings of query results.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
-
-#include <fmt/format.h>
 
 #include "parley/cameo.h"
 #include "parley/query.h"
@@ -24,7 +24,8 @@ std::string HighlightSentence(const Event& e, bool ansi) {
       {e.target.start, e.target.end, ansi ? "\x1b[1;35m" : "[", ansi ? "\x1b[0m" : "]"},
       {e.verb.start, e.verb.end, ansi ? "\x1b[4;33m" : "{", ansi ? "\x1b[0m" : "}"},
   }};
-  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.start < b.start; });
+  std::sort(marks.begin(), marks.end(),
+            [](const Mark& a, const Mark& b) { return a.start < b.start; });
   const int32_t size = static_cast<int32_t>(e.sentence.size());
   std::string out;
   int32_t pos = 0;
@@ -43,10 +44,10 @@ std::string HighlightSentence(const Event& e, bool ansi) {
 
 std::string EventLine(const Event& e) {
   const CameoCode* cameo = LookupCameo(e.code);
-  return fmt::format("{}  {} -> {}  {} {}  (Q{}, {:+.1f})", e.date ? FormatDate(e.date) : "(no date)",
-                     e.source.code.empty() ? "-" : e.source.code,
-                     e.target.code.empty() ? "-" : e.target.code, e.code,
-                     cameo ? cameo->name : std::string_view("?"), e.quad_class, e.goldstein);
+  return fmt::format(
+      "{}  {} -> {}  {} {}  (Q{}, {:+.1f})", e.date ? FormatDate(e.date) : "(no date)",
+      e.source.code.empty() ? "-" : e.source.code, e.target.code.empty() ? "-" : e.target.code,
+      e.code, cameo ? cameo->name : std::string_view("?"), e.quad_class, e.goldstein);
 }
 
 std::string ExplanationToText(const Explanation& explanation, bool ansi) {
@@ -104,11 +105,11 @@ void TopSection(const char* title, const std::vector<TopEntry>& entries, std::st
 
 std::string DyadToText(const DyadSeries& series) {
   const DyadQuery& q = series.query;
-  std::string out = fmt::format("{} {} {} by {}{}\n", q.a, q.directed ? "->" : "<->", q.b,
-                                IntervalName(q.interval),
-                                q.from || q.to ? fmt::format(", {} to {}", q.from ? FormatDate(q.from) : "start",
-                                                             q.to ? FormatDate(q.to) : "end")
-                                               : "");
+  std::string out = fmt::format(
+      "{} {} {} by {}{}\n", q.a, q.directed ? "->" : "<->", q.b, IntervalName(q.interval),
+      q.from || q.to ? fmt::format(", {} to {}", q.from ? FormatDate(q.from) : "start",
+                                   q.to ? FormatDate(q.to) : "end")
+                     : "");
   out += fmt::format("{:<11} {:>6} {:>6} {:>6} {:>6} {:>6}", "period", "events", "vcoop", "mcoop",
                      "vconf", "mconf");
   if (!q.directed) out += fmt::format(" {:>6} {:>6}", q.a + ">", q.b + ">");

@@ -1,15 +1,14 @@
 #include "serve/server.h"
 
+#include <fmt/format.h>
 #include <httplib.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace parley::serve {
 namespace {
@@ -24,8 +23,9 @@ void SendJson(httplib::Response& res, int status, std::string body) {
 }
 
 void SendError(httplib::Response& res, int status, std::string_view message) {
-  SendJson(res, status, nlohmann::json{{"error", message}}.dump(
-                            -1, ' ', false, nlohmann::json::error_handler_t::replace));
+  SendJson(res, status,
+           nlohmann::json{{"error", message}}.dump(-1, ' ', false,
+                                                   nlohmann::json::error_handler_t::replace));
 }
 
 // 400 for a query error, 500 for anything else (the store could not be read).
@@ -103,9 +103,8 @@ class Server::Impl {
     server_.Get("/api/actors", [this](const auto& req, auto& res) { Actors(req, res); });
     server_.Get("/api/top", [this](const auto& req, auto& res) { Top(req, res); });
     server_.Post("/api/explain", [this](const auto& req, auto& res) { Explain(req, res); });
-    server_.Get("/api/explain", [](const auto&, auto& res) {
-      SendError(res, 405, "POST the text to explain");
-    });
+    server_.Get("/api/explain",
+                [](const auto&, auto& res) { SendError(res, 405, "POST the text to explain"); });
     // Nothing can write: every other method is refused outright.
     auto refuse = [](const httplib::Request&, httplib::Response& res) {
       SendError(res, 405, "the workbench is read-only");
@@ -242,7 +241,8 @@ Status Server::Bind() {
 
 Status Server::Run() {
   if (!impl_->server_.listen_after_bind())
-    return Status::IOError(fmt::format("server on {}:{} stopped with an error", options_.host, port_));
+    return Status::IOError(
+        fmt::format("server on {}:{} stopped with an error", options_.host, port_));
   return Status::OK();
 }
 

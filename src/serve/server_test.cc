@@ -110,9 +110,10 @@ TEST_F(ServeTest, BadParametersGet400WithAMessage) {
 }
 
 TEST_F(ServeTest, ExplainTakesJsonOrText) {
-  auto res = Client().Post("/api/explain",
-                           R"({"text": "Seoul joined the sanctions against Moscow.", "date": "2023-03-01"})",
-                           "application/json");
+  auto res = Client().Post(
+      "/api/explain",
+      R"({"text": "Seoul joined the sanctions against Moscow.", "date": "2023-03-01"})",
+      "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   nlohmann::json j = nlohmann::json::parse(res->body);
