@@ -22,8 +22,12 @@ if ((${#missing[@]})); then
 fi
 
 # npm packages of the workbench page, when web/node_modules is missing or older than the lock.
+# The page's tools need Node 20+; with an older Node the build leaves the page out (CMake says so).
 web="$(dirname "$0")/../web"
-if [[ ! -f "$web/node_modules/.package-lock.json" || "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]]; then
+node_major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
+if [[ "${node_major:-0}" -lt 20 ]]; then
+  echo "parley: Node.js 20+ not found; the workbench page will not be built" >&2
+elif [[ ! -f "$web/node_modules/.package-lock.json" || "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]]; then
   echo "parley: npm ci (web/)" >&2
   (cd "$web" && flock "$web/.npm.lock" npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
