@@ -79,8 +79,7 @@ int RunExport(const ExportFlags& flags) {
 void AddExportCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand("export", "Export events from an event store");
   auto flags = std::make_shared<ExportFlags>();
-  cmd->add_option("--db", flags->db_path, "Event store written by parley code --db")
-      ->required();
+  cmd->add_option("--db", flags->db_path, "Event store written by parley code --db")->required();
   cmd->add_option("--format", flags->format,
                   "gdelt, gdelt-mentions, phoenix, plover, csv or jsonl (default jsonl)");
   cmd->add_option("--from", flags->from, "First event date, YYYY-MM-DD (inclusive)");

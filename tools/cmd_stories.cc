@@ -2,9 +2,8 @@
 // store: {"story_id": N, "doc_ids": [...]}.
 #include <cstdio>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "commands.h"
 #include "parley/store.h"
@@ -41,7 +40,8 @@ int RunStories(const StoriesFlags& flags) {
   }
   if (out != nullptr && out != stdout && std::fclose(out) != 0 && s.ok())
     s = Status::IOError(flags.out_path + ": write failed");
-  if (s.ok() && out == stdout && std::fflush(stdout) != 0) s = Status::IOError("stdout: write failed");
+  if (s.ok() && out == stdout && std::fflush(stdout) != 0)
+    s = Status::IOError("stdout: write failed");
   if (!s.ok()) {
     std::fprintf(stderr, "parley stories: %s\n", s.ToString().c_str());
     return 1;
@@ -52,10 +52,10 @@ int RunStories(const StoriesFlags& flags) {
 }  // namespace
 
 void AddStoriesCommand(CLI::App* app, int* exit_code) {
-  auto* cmd = app->add_subcommand("stories", "List the stories (near-duplicate clusters) of an event store");
+  auto* cmd = app->add_subcommand("stories",
+                                  "List the stories (near-duplicate clusters) of an event store");
   auto flags = std::make_shared<StoriesFlags>();
-  cmd->add_option("--db", flags->db_path, "Event store written by parley code --db")
-      ->required();
+  cmd->add_option("--db", flags->db_path, "Event store written by parley code --db")->required();
   cmd->add_option("--format", flags->format, "jsonl")->check(CLI::IsMember({"jsonl"}));
   cmd->add_option("--out", flags->out_path, "Output file (default: stdout)");
   cmd->callback([=] { *exit_code = RunStories(*flags); });

@@ -107,9 +107,9 @@ struct StoredEvent {
   int64_t num_mentions = 0;
   int64_t num_sources = 0;
   int64_t num_articles = 0;
-  std::string url;          // first mention's document URL (or doc id when no URL)
-  std::string news_source;  // first mention's publisher
-  std::string doc_id;       // first mention's document id
+  std::string url;             // first mention's document URL (or doc id when no URL)
+  std::string news_source;     // first mention's publisher
+  std::string doc_id;          // first mention's document id
   int32_t sentence_index = 0;  // first mention's sentence
   std::string sentence;        // first mention's sentence text
   std::string issues;

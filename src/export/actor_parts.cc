@@ -28,6 +28,13 @@ bool IsLetters(std::string_view chunk) {
   return std::all_of(chunk.begin(), chunk.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// Sets the PLOVER mode and returns the event type.
+std::string_view WithMode(std::string_view* mode, std::string_view mode_name,
+                          std::string_view type) {
+  *mode = mode_name;
+  return type;
+}
+
 }  // namespace
 
 ActorParts SplitCameoActor(std::string_view code) {
@@ -58,14 +65,16 @@ std::string_view PloverEventType(std::string_view cameo_code, std::string_view* 
   *mode = "";
   const CameoCode* entry = LookupCameo(cameo_code);
   if (entry == nullptr) return "";
-  auto starts = [&](std::string_view prefix) { return cameo_code.substr(0, prefix.size()) == prefix; };
+  auto starts = [&](std::string_view prefix) {
+    return cameo_code.substr(0, prefix.size()) == prefix;
+  };
   switch (entry->root) {
     case 1:  // public statements: PLOVER has no statement type; by what is said
-      if (starts("012")) return *mode = "disapprove", "ACCUSE";
+      if (starts("012")) return WithMode(mode, "disapprove", "ACCUSE");
       if (starts("013") || starts("018")) return "SUPPORT";
-      if (starts("016")) return *mode = "deny", "REJECT";
+      if (starts("016")) return WithMode(mode, "deny", "REJECT");
       if (starts("019")) return "AGREE";
-      return *mode = "statement", "CONSULT";
+      return WithMode(mode, "statement", "CONSULT");
     case 2:
       return "REQUEST";
     case 3:
@@ -82,11 +91,11 @@ std::string_view PloverEventType(std::string_view cameo_code, std::string_view* 
       if (starts("087")) return "RETREAT";
       return "CONCEDE";
     case 9:
-      return *mode = "investigate", "ACCUSE";
+      return WithMode(mode, "investigate", "ACCUSE");
     case 10:
-      return *mode = "demand", "REQUEST";
+      return WithMode(mode, "demand", "REQUEST");
     case 11:
-      return *mode = "disapprove", "ACCUSE";
+      return WithMode(mode, "disapprove", "ACCUSE");
     case 12:
       return "REJECT";
     case 13:
@@ -102,9 +111,9 @@ std::string_view PloverEventType(std::string_view cameo_code, std::string_view* 
     case 18:
       return "ASSAULT";
     case 19:
-      return *mode = "fight", "ASSAULT";
+      return WithMode(mode, "fight", "ASSAULT");
     case 20:
-      return *mode = "mass-violence", "ASSAULT";
+      return WithMode(mode, "mass-violence", "ASSAULT");
   }
   return "";
 }

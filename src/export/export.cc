@@ -43,11 +43,11 @@ std::string Timestamp(int64_t seconds) {
 
 void AppendGdeltActor(std::string_view code, std::string_view text, std::string* out) {
   ActorParts p = SplitCameoActor(code);
-  for (std::string_view f : {code, std::string_view(Upper(text)), std::string_view(p.country),
-                             std::string_view(p.known_group), std::string_view(p.ethnic),
-                             std::string_view(p.religion1), std::string_view(p.religion2),
-                             std::string_view(p.type1), std::string_view(p.type2),
-                             std::string_view(p.type3)}) {
+  for (std::string_view f :
+       {code, std::string_view(Upper(text)), std::string_view(p.country),
+        std::string_view(p.known_group), std::string_view(p.ethnic), std::string_view(p.religion1),
+        std::string_view(p.religion2), std::string_view(p.type1), std::string_view(p.type2),
+        std::string_view(p.type3)}) {
     Field(f, out);
     Tab(out);
   }
@@ -63,8 +63,8 @@ void AppendGdelt(const StoredEvent& e, std::string* out) {
   AppendGdeltActor(e.target, e.target_text, out);
   // IsRootEvent: reported in the lead (the first three sentences).
   fmt::format_to(std::back_inserter(*out), "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t0\t",
-                 e.sentence_index < 3 ? 1 : 0, e.code, e.code.substr(0, 3), e.root,
-                 e.quad_class, e.goldstein, e.num_mentions, e.num_sources, e.num_articles);
+                 e.sentence_index < 3 ? 1 : 0, e.code, e.code.substr(0, 3), e.root, e.quad_class,
+                 e.goldstein, e.num_mentions, e.num_sources, e.num_articles);
   for (int i = 0; i < 3; ++i) AppendEmptyGeo(out);
   out->append(Timestamp(e.added_at));
   Tab(out);
@@ -274,8 +274,7 @@ void AppendGdeltMention(const StoredMention& m, std::string* out) {
   std::string added = Timestamp(m.added_at);
   std::string event_time = m.event_date > 0 ? fmt::format("{}000000", m.event_date) : added;
   std::string mention_time = m.mention_date > 0 ? fmt::format("{}000000", m.mention_date) : added;
-  fmt::format_to(std::back_inserter(*out), "{}\t{}\t{}\t1\t", m.event_id, event_time,
-                 mention_time);
+  fmt::format_to(std::back_inserter(*out), "{}\t{}\t{}\t1\t", m.event_id, event_time, mention_time);
   Field(m.news_source, out);
   Tab(out);
   Field(m.url, out);

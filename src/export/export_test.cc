@@ -1,7 +1,5 @@
 #include "parley/export.h"
 
-#include "parley/cameo.h"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -12,6 +10,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "parley/cameo.h"
 
 namespace parley {
 namespace {
@@ -101,8 +101,7 @@ class ExportTest : public ::testing::Test {
     fs::create_directories(dir_);
     ASSERT_TRUE(EventStore::Open((dir_ / "e.sqlite").string(), {}, &store_).ok());
     std::vector<StoreDocument> docs;
-    const std::string text =
-        "Moscow met Seoul in talks, \"warmly\".\nMoscow\tattacked Seoul.";
+    const std::string text = "Moscow met Seoul in talks, \"warmly\".\nMoscow\tattacked Seoul.";
     for (const char* id : {"doc-1", "doc-2"}) {
       Document doc;
       doc.id = id;
@@ -165,9 +164,8 @@ TEST(ExportActorTest, SplitsCameoActorCodes) {
 
 TEST(ExportPloverTest, MapsEveryCameoRootToAPloverType) {
   const std::set<std::string_view> kPlover = {
-      "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",
-      "RETREAT", "REQUEST", "ACCUSE",  "REJECT",  "THREATEN",  "PROTEST",
-      "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
+      "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
+      "ACCUSE", "REJECT",  "THREATEN", "PROTEST", "SANCTION",  "MOBILIZE", "COERCE",  "ASSAULT"};
   for (const CameoCode& code : AllCameoCodes()) {
     EXPECT_TRUE(kPlover.count(PloverEventType(code.code))) << code.code;
   }

@@ -34,8 +34,8 @@ class StoryAssigner {
   virtual int64_t Assign(std::string_view doc_id, uint64_t content_hash,
                          std::string_view signature) = 0;
   // Re-adds a stored document with the story it was given.
-  virtual Status Restore(std::string_view doc_id, uint64_t content_hash,
-                         std::string_view signature, int64_t story_id) = 0;
+  virtual Status Restore(std::string_view doc_id, uint64_t content_hash, std::string_view signature,
+                         int64_t story_id) = 0;
 };
 
 std::unique_ptr<StoryAssigner> MakeStoryAssigner();

@@ -71,7 +71,8 @@ class EventStore::Impl {
 
 Status EventStore::Impl::Load() {
   Stmt stmt;
-  Status s = stmt.Prepare(db, "SELECT doc_id, content_hash, story_id, signature FROM documents ORDER BY id");
+  Status s = stmt.Prepare(
+      db, "SELECT doc_id, content_hash, story_id, signature FROM documents ORDER BY id");
   if (!s.ok()) return s;
   while (stmt.Step(&s)) {
     uint64_t hash = static_cast<uint64_t>(stmt.Int(1));
@@ -96,8 +97,10 @@ Status EventStore::Impl::PrepareWriters() {
        "INSERT INTO stories (id, num_documents) VALUES (?, 0) ON CONFLICT DO NOTHING");
   prep(&update_story,
        "UPDATE stories SET num_documents = num_documents + 1,"
-       " first_date = CASE WHEN ?2 IS NULL THEN first_date WHEN first_date IS NULL OR ?2 < first_date THEN ?2 ELSE first_date END,"
-       " last_date = CASE WHEN ?2 IS NULL THEN last_date WHEN last_date IS NULL OR ?2 > last_date THEN ?2 ELSE last_date END,"
+       " first_date = CASE WHEN ?2 IS NULL THEN first_date WHEN first_date IS NULL OR ?2 < "
+       "first_date THEN ?2 ELSE first_date END,"
+       " last_date = CASE WHEN ?2 IS NULL THEN last_date WHEN last_date IS NULL OR ?2 > last_date "
+       "THEN ?2 ELSE last_date END,"
        " first_doc = coalesce(first_doc, ?3) WHERE id = ?1");
   prep(&insert_sentence,
        "INSERT INTO sentences (doc, sentence_index, start_offset, text) VALUES (?,?,?,?)"
@@ -287,8 +290,8 @@ Status EventStore::Open(const std::string& path, const StoreOptions& options,
   auto impl = std::make_unique<Impl>();
   Status s = impl->db.Open(path, options.read_only);
   bool stored_one_a_day = options.one_a_day;
-  if (s.ok()) s = store::PrepareSchema(&impl->db, options.one_a_day, options.read_only,
-                                       &stored_one_a_day);
+  if (s.ok())
+    s = store::PrepareSchema(&impl->db, options.one_a_day, options.read_only, &stored_one_a_day);
   impl->one_a_day = stored_one_a_day;
   if (s.ok() && !options.read_only) s = impl->Load();
   if (s.ok() && !options.read_only) s = impl->PrepareWriters();
@@ -338,11 +341,11 @@ Status EventStore::AddBatch(const std::vector<StoreDocument>& docs, AddResult* r
 
 Status EventStore::GetCounts(StoreCounts* counts) const {
   Stmt stmt;
-  Status s = stmt.Prepare(
-      impl_->db,
-      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences),"
-      " (SELECT count(*) FROM stories), (SELECT count(*) FROM events),"
-      " (SELECT count(*) FROM mentions)");
+  Status s =
+      stmt.Prepare(impl_->db,
+                   "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences),"
+                   " (SELECT count(*) FROM stories), (SELECT count(*) FROM events),"
+                   " (SELECT count(*) FROM mentions)");
   if (s.ok() && stmt.Step(&s)) {
     counts->documents = stmt.Int(0);
     counts->sentences = stmt.Int(1);
@@ -450,9 +453,8 @@ Status EventStore::ForEachMention(const EventQuery& query,
   std::string where;
   Status s = impl_->BuildFilter(query, &where);
   if (!s.ok()) return s;
-  std::string event_id = query.one_a_day
-                             ? "min(e.id) OVER (PARTITION BY e.date, e.source, e.target, e.code)"
-                             : "e.id";
+  std::string event_id =
+      query.one_a_day ? "min(e.id) OVER (PARTITION BY e.date, e.source, e.target, e.code)" : "e.id";
   std::string sql = fmt::format(
       "SELECT {} AS eid, e.date, d.pub_date, d.doc_id, coalesce(nullif(d.url, ''), d.doc_id),"
       " coalesce(d.source, ''), s.sentence_index, s.start_offset, m.source_start,"
@@ -490,7 +492,8 @@ Status EventStore::ForEachMention(const EventQuery& query,
 
 Status EventStore::ForEachStory(const std::function<void(const StoredStory&)>& fn) const {
   Stmt stmt;
-  Status s = stmt.Prepare(impl_->db, "SELECT story_id, doc_id FROM documents ORDER BY story_id, id");
+  Status s =
+      stmt.Prepare(impl_->db, "SELECT story_id, doc_id FROM documents ORDER BY story_id, id");
   if (!s.ok()) return s;
   StoredStory story;
   while (stmt.Step(&s)) {

@@ -145,10 +145,13 @@ Status PrepareSchema(Db* db, bool one_a_day, bool read_only, bool* stored_one_a_
   if (!read_only) {
     // WAL: readers never block the writer; NORMAL sync keeps every committed transaction
     // consistent after a crash (only the last commits may roll back on power loss).
-    s = db->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 8192;");
+    s = db->Exec(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = "
+        "8192;");
     if (!s.ok()) return s;
   }
-  s = db->Exec("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+  s = db->Exec(
+      "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
   if (!s.ok()) return s;
   int64_t objects = 0;
   s = TableCount(db, &objects);
@@ -169,9 +172,9 @@ Status PrepareSchema(Db* db, bool one_a_day, bool read_only, bool* stored_one_a_
   s = ReadUserVersion(db, &version);
   if (!s.ok()) return s;
   if (version > EventStore::kSchemaVersion) {
-    return Status::Corruption(fmt::format(
-        "store schema version {} is newer than this parley reads ({})", version,
-        EventStore::kSchemaVersion));
+    return Status::Corruption(
+        fmt::format("store schema version {} is newer than this parley reads ({})", version,
+                    EventStore::kSchemaVersion));
   }
   if (version < 1) return Status::Corruption("store has no schema version");
   s = ReadMeta(db, "aggregation", &aggregation);
@@ -185,10 +188,9 @@ Status PrepareSchema(Db* db, bool one_a_day, bool read_only, bool* stored_one_a_
     if (!s.ok()) return s;
   }
   if (!read_only && *stored_one_a_day != one_a_day) {
-    return Status::InvalidArgument(fmt::format(
-        "the store aggregates events per {}; {} --one-a-day",
-        *stored_one_a_day ? "day (one-a-day)" : "story",
-        *stored_one_a_day ? "pass" : "do not pass"));
+    return Status::InvalidArgument(fmt::format("the store aggregates events per {}; {} --one-a-day",
+                                               *stored_one_a_day ? "day (one-a-day)" : "story",
+                                               *stored_one_a_day ? "pass" : "do not pass"));
   }
   return Status::OK();
 }

@@ -26,8 +26,8 @@ Status Db::Exec(std::string_view sql) {
   std::string text(sql);
   char* error = nullptr;
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    Status s = Status::IOError(fmt::format("SQL failed: {} ({})", error ? error : "?",
-                                           text.substr(0, 60)));
+    Status s = Status::IOError(
+        fmt::format("SQL failed: {} ({})", error ? error : "?", text.substr(0, 60)));
     sqlite3_free(error);
     return s;
   }
@@ -46,8 +46,8 @@ Status Stmt::Prepare(const Db& db, std::string_view sql) {
   db_ = db.get();
   if (stmt_ != nullptr) sqlite3_finalize(stmt_);
   stmt_ = nullptr;
-  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                         SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &stmt_, nullptr) != SQLITE_OK) {
     return Status::IOError(
         fmt::format("SQL prepare failed: {} ({})", sqlite3_errmsg(db_), sql.substr(0, 60)));
   }

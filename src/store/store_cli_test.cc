@@ -1,12 +1,11 @@
 // End-to-end tests of `parley code --db` with the real binary: a run killed with SIGKILL
 // midway and rerun ends with exactly the store of an uninterrupted run, and perturbed
 // copies of articles (wire re-publications) add mentions, not events.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fcntl.h>
 
 #include <chrono>
 #include <cstdio>
@@ -57,8 +56,8 @@ void WriteJsonl(const fs::path& path, const std::vector<Article>& docs) {
 // Everything that must match between two stores, independent of row ids and times.
 struct Snapshot {
   StoreCounts counts;
-  std::multiset<std::tuple<int64_t, Date, std::string, std::string, std::string, int64_t,
-                           int64_t, int64_t>>
+  std::multiset<
+      std::tuple<int64_t, Date, std::string, std::string, std::string, int64_t, int64_t, int64_t>>
       events;
   std::vector<StoredStory> stories;
 };
@@ -72,10 +71,14 @@ Snapshot Take(const std::string& path) {
   EXPECT_TRUE(s.ok()) << s.ToString();
   if (!s.ok()) return snap;
   EXPECT_TRUE(store->GetCounts(&snap.counts).ok());
-  EXPECT_TRUE(store->ForEachEvent({}, [&](const StoredEvent& e) {
-    snap.events.emplace(e.story_id, e.date, e.source, e.target, e.code, e.num_mentions,
-                        e.num_sources, e.num_articles);
-  }).ok());
+  EXPECT_TRUE(store
+                  ->ForEachEvent({},
+                                 [&](const StoredEvent& e) {
+                                   snap.events.emplace(e.story_id, e.date, e.source, e.target,
+                                                       e.code, e.num_mentions, e.num_sources,
+                                                       e.num_articles);
+                                 })
+                  .ok());
   EXPECT_TRUE(store->ForEachStory([&](const StoredStory& st) { snap.stories.push_back(st); }).ok());
   return snap;
 }
@@ -89,11 +92,14 @@ void ExpectConsistent(const std::string& path) {
   StoreCounts counts;
   ASSERT_TRUE(store->GetCounts(&counts).ok());
   int64_t mentions = 0;
-  ASSERT_TRUE(store->ForEachEvent({}, [&](const StoredEvent& e) {
-    EXPECT_GE(e.num_mentions, e.num_articles);
-    EXPECT_GE(e.num_articles, 1);
-    mentions += e.num_mentions;
-  }).ok());
+  ASSERT_TRUE(store
+                  ->ForEachEvent({},
+                                 [&](const StoredEvent& e) {
+                                   EXPECT_GE(e.num_mentions, e.num_articles);
+                                   EXPECT_GE(e.num_articles, 1);
+                                   mentions += e.num_mentions;
+                                 })
+                  .ok());
   EXPECT_EQ(mentions, counts.mentions);
 }
 
@@ -217,19 +223,19 @@ TEST_F(StoreCliTest, PerturbedCopiesDoNotTripleEvents) {
   ASSERT_EQ(RunParley({"code", Path("copies.jsonl"), "--db", Path("copies.sqlite")}), 0);
   Snapshot originals = Take(Path("originals.sqlite"));
   Snapshot copies = Take(Path("copies.sqlite"));
-  std::printf("originals: %lld docs, %lld stories, %lld events, %lld mentions; with 2 copies "
-              "each: %lld docs, %lld stories, %lld events, %lld mentions\n",
-              (long long)originals.counts.documents, (long long)originals.counts.stories,
-              (long long)originals.counts.events, (long long)originals.counts.mentions,
-              (long long)copies.counts.documents, (long long)copies.counts.stories,
-              (long long)copies.counts.events, (long long)copies.counts.mentions);
+  std::printf(
+      "originals: %lld docs, %lld stories, %lld events, %lld mentions; with 2 copies "
+      "each: %lld docs, %lld stories, %lld events, %lld mentions\n",
+      (long long)originals.counts.documents, (long long)originals.counts.stories,
+      (long long)originals.counts.events, (long long)originals.counts.mentions,
+      (long long)copies.counts.documents, (long long)copies.counts.stories,
+      (long long)copies.counts.events, (long long)copies.counts.mentions);
   EXPECT_EQ(copies.counts.documents, originals.counts.documents * 3);
   // The copies report the same happenings: about three times the mentions, but the
   // events grow only by what the perturbations changed (added paragraphs, new words).
   EXPECT_GT(copies.counts.mentions, originals.counts.mentions * 2);
   EXPECT_LT(copies.counts.events, originals.counts.events * 3 / 2)
-      << "originals " << originals.counts.events << " events, with copies "
-      << copies.counts.events;
+      << "originals " << originals.counts.events << " events, with copies " << copies.counts.events;
   EXPECT_LE(copies.counts.stories, originals.counts.stories * 11 / 10);
   ExpectConsistent(Path("copies.sqlite"));
 }

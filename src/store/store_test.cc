@@ -1,11 +1,11 @@
+#include "parley/store.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include "parley/store.h"
 
 namespace parley {
 namespace {
@@ -63,8 +63,8 @@ std::vector<StoreDocument> SampleBatch() {
   std::vector<StoreDocument> docs;
   docs.push_back(MakeDoc("a", "Russia met Korea. Talks went on.", "Wire",
                          {MakeEvent(0, "RUS", "KOR", "040"), MakeEvent(1, "RUS", "KOR", "040")}));
-  docs.push_back(MakeDoc("b", "Something else entirely.", "Paper",
-                         {MakeEvent(0, "USA", "CHN", "112")}));
+  docs.push_back(
+      MakeDoc("b", "Something else entirely.", "Paper", {MakeEvent(0, "USA", "CHN", "112")}));
   return docs;
 }
 
@@ -158,7 +158,8 @@ TEST_F(StoreTest, SameStoryCopiesExtendOneEvent) {
 TEST_F(StoreTest, OneADayMergesAcrossStories) {
   std::vector<StoreDocument> docs;
   docs.push_back(MakeDoc("x", "Russia met Korea.", "Wire", {MakeEvent(0, "RUS", "KOR", "040")}));
-  docs.push_back(MakeDoc("y", "Moscow and Seoul met.", "Paper", {MakeEvent(0, "RUS", "KOR", "040")}));
+  docs.push_back(
+      MakeDoc("y", "Moscow and Seoul met.", "Paper", {MakeEvent(0, "RUS", "KOR", "040")}));
   {
     std::unique_ptr<EventStore> store;
     ASSERT_TRUE(EventStore::Open(Path("story.sqlite"), {}, &store).ok());
@@ -169,15 +170,19 @@ TEST_F(StoreTest, OneADayMergesAcrossStories) {
     EventQuery daily;
     daily.one_a_day = true;
     std::vector<StoredEvent> events;
-    ASSERT_TRUE(store->ForEachEvent(daily, [&](const StoredEvent& e) { events.push_back(e); }).ok());
+    ASSERT_TRUE(
+        store->ForEachEvent(daily, [&](const StoredEvent& e) { events.push_back(e); }).ok());
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].num_mentions, 2);
     EXPECT_EQ(events[0].num_sources, 2);
     int mentions = 0;
-    ASSERT_TRUE(store->ForEachMention(daily, [&](const StoredMention& m) {
-      EXPECT_EQ(m.event_id, events[0].event_id);
-      ++mentions;
-    }).ok());
+    ASSERT_TRUE(store
+                    ->ForEachMention(daily,
+                                     [&](const StoredMention& m) {
+                                       EXPECT_EQ(m.event_id, events[0].event_id);
+                                       ++mentions;
+                                     })
+                    .ok());
     EXPECT_EQ(mentions, 2);
   }
   StoreOptions one_a_day;
@@ -249,9 +254,7 @@ TEST(StorePrepareTest, InfersMissingPublicationDateAndResolvesEventDates) {
 }
 
 TEST_F(StoreTest, RejectsFilesThatAreNotStores) {
-  {
-    std::ofstream(Path("junk.sqlite")) << "this is not a database at all, just some text\n";
-  }
+  { std::ofstream(Path("junk.sqlite")) << "this is not a database at all, just some text\n"; }
   std::unique_ptr<EventStore> store;
   Status s = EventStore::Open(Path("junk.sqlite"), {}, &store);
   EXPECT_FALSE(s.ok());
