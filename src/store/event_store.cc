@@ -92,7 +92,7 @@ Status EventStore::Impl::PrepareWriters() {
   prep(&insert_doc,
        "INSERT INTO documents (doc_id, content_hash, url, source, title, pub_date, date_method,"
        " date_confidence, story_id, text_bytes, signature, added_at)"
-       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   prep(&insert_story,
        "INSERT INTO stories (id, num_documents) VALUES (?, 0) ON CONFLICT DO NOTHING");
   prep(&update_story,
@@ -103,19 +103,18 @@ Status EventStore::Impl::PrepareWriters() {
        "THEN ?2 ELSE last_date END,"
        " first_doc = coalesce(first_doc, ?3) WHERE id = ?1");
   prep(&insert_sentence,
-       "INSERT INTO sentences (doc, sentence_index, start_offset, text) VALUES (?,?,?,?)"
-       " RETURNING id");
+       "INSERT INTO sentences (doc, sentence_index, start_offset, text) VALUES (?,?,?,?)");
   prep(&find_event,
        "SELECT id FROM events WHERE story_key = ? AND date = ? AND source = ? AND target = ?"
        " AND code = ?");
   prep(&insert_event,
        "INSERT INTO events (story_key, date, source, target, code, root, quad_class, goldstein,"
-       " added_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
+       " added_at) VALUES (?,?,?,?,?,?,?,?,?)");
   prep(&add_source, "INSERT OR IGNORE INTO event_sources (event, source) VALUES (?, ?)");
   prep(&insert_mention,
        "INSERT INTO mentions (event, doc, sentence, source_start, source_end, target_start,"
        " target_end, verb_start, verb_end, source_text, target_text, verb_text, rule, issues)"
-       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   prep(&update_event,
        "UPDATE events SET num_mentions = num_mentions + ?1, num_sources = num_sources + ?2,"
        " num_articles = num_articles + 1, first_mention = coalesce(first_mention, ?3)"
@@ -160,7 +159,8 @@ Status EventStore::Impl::FindOrInsertEvent(int64_t story_key, const Event& e, in
     u.Bind(7, e.quad_class);
     u.Bind(8, e.goldstein);
     u.Bind(9, now);
-    if (u.Step(&s)) *id = u.Int(0);
+    s = u.Run();
+    *id = sqlite3_last_insert_rowid(db.get());
     u.Reset();
     if (!s.ok()) return s;
     ++result->events_added;
@@ -201,7 +201,8 @@ Status EventStore::Impl::AddDocument(const StoreDocument& doc, int64_t now, AddR
   if (!doc.signature.empty()) d.BindBlob(11, doc.signature);
   d.Bind(12, now);
   int64_t doc_row = 0;
-  if (d.Step(&s)) doc_row = d.Int(0);
+  s = d.Run();
+  doc_row = sqlite3_last_insert_rowid(db.get());
   d.Reset();
   if (!s.ok()) return s;
   update_story.Bind(1, story_id);
@@ -231,7 +232,8 @@ Status EventStore::Impl::AddDocument(const StoreDocument& doc, int64_t now, AddR
       st.Bind(2, e.sentence_index);
       st.BindOffset(3, i < doc.sentence_offsets.size() ? doc.sentence_offsets[i] : -1);
       st.Bind(4, e.sentence);
-      if (st.Step(&s)) sentence_row = st.Int(0);
+      s = st.Run();
+      sentence_row = sqlite3_last_insert_rowid(db.get());
       st.Reset();
       if (!s.ok()) return s;
     }
@@ -262,7 +264,8 @@ Status EventStore::Impl::AddDocument(const StoreDocument& doc, int64_t now, AddR
     m.Bind(12, e.verb.text);
     m.Bind(13, e.rule);
     m.Bind(14, e.issues);
-    if (m.Step(&s) && t.mentions == 0) t.first_mention = m.Int(0);
+    s = m.Run();
+    if (t.mentions == 0) t.first_mention = sqlite3_last_insert_rowid(db.get());
     m.Reset();
     if (!s.ok()) return s;
     ++t.mentions;
