@@ -73,6 +73,10 @@ struct CoderOptions {
   // PETRARCH: an agent with no actor to attach to is itself an actor coded "---" plus
   // the agent code ("a senior official said" -> "---GOV").
   bool actorless_agents = false;
+  // News: an agent with no actor to attach to takes the country of the nearest
+  // nation-state actor in the sentence ("Egyptian police dispersed demonstrators" ->
+  // EGYCOP and EGY+demonstrators). TABARI and PETRARCH conventions turn this off.
+  bool agent_country_from_context = true;
   // PETRARCH require_dyad: when false, a verb that finds only a source or only a target
   // still yields an event, with an empty code for the missing actor.
   bool require_dyad = true;

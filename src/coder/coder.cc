@@ -233,6 +233,8 @@ class SentenceCoder {
   bool FindDiscard();
   SentenceOutcome Classify();
   void ComposeAgents();
+  void CountryForLoneAgents();
+  std::string_view ContextCountry(const Unit& v, size_t actors_before, bool* decided) const;
   void BuildActors();
   void FindCompounds();
   void Coreference();
@@ -656,7 +658,10 @@ void SentenceCoder::ComposeAgents() {
     int g = a - 1;
     if (is_agent(g)) attach(a, g, is_former(g));
   }
-  if (!o_.convert_agents && !o_.actorless_agents) return;
+  if (!o_.convert_agents && !o_.actorless_agents) {
+    if (o_.agent_country_from_context) CountryForLoneAgents();
+    return;
+  }
   for (int g = 0; g < count; ++g) {
     Unit& u = units[g];
     if (u.cls != Cls::kAgent || u.agent_used) continue;
@@ -676,6 +681,75 @@ void SentenceCoder::ComposeAgents() {
     m.start = u.start;
     m.end = u.end;
     m.rule = &info.rule;
+    a.mem_end = static_cast<int>(s_.members_used);
+    u.cls = Cls::kActor;
+    u.actor = static_cast<int>(s_.actors.size());
+    s_.actors.push_back(a);
+  }
+}
+
+// The country of a nation-state actor code ("EGYCOP" -> "EGY"); empty for codes that
+// name no country (IGOs, NGOs, multinationals, null actors).
+std::string_view CountryOf(const std::string& code) {
+  if (code.size() < 3) return {};
+  std::string_view c(code.data(), 3);
+  for (char ch : c) {
+    if (ch < 'A' || ch > 'Z') return {};
+  }
+  if (c == "IGO" || c == "NGO" || c == "IMG" || c == "MNC" || c == "UIS" || c == "UNK")
+    return {};
+  return c;
+}
+
+// The country an actor unit lends to a lone agent; sets *decided when the unit is a
+// single coded actor (a non-country actor such as the UN decides "no country").
+std::string_view SentenceCoder::ContextCountry(const Unit& v, size_t actors_before,
+                                               bool* decided) const {
+  if (v.actor < 0 || static_cast<size_t>(v.actor) >= actors_before) return {};
+  const ActorRef& ref = s_.actors[v.actor];
+  if (ref.MemberCount() != 1) return {};
+  *decided = true;
+  return CountryOf(s_.members[ref.mem_begin].code);
+}
+
+// News reports name a bare agent ("police", "demonstrators", "a judge") when its country
+// is clear from the rest of the sentence: the agent takes the country of the nearest
+// nation-state actor ("Egyptian police dispersed demonstrators" -> EGY demonstrators).
+void SentenceCoder::CountryForLoneAgents() {
+  auto& units = s_.units;
+  const int count = static_cast<int>(units.size());
+  const size_t actors_before = s_.actors.size();
+  for (int g = 0; g < count; ++g) {
+    Unit& u = units[g];
+    if (u.cls != Cls::kAgent || u.agent_used) continue;
+    const AgentInfo& agent = d_.agent(u.ref);
+    // A state's own forces and officials ("troops", "army reservists", "an official
+    // protest") are mostly the source's instruments or adjectives, not a second party.
+    if (agent.code.find("MIL") != std::string::npos || agent.code.find("GOV") != std::string::npos)
+      continue;
+    // The nearest actor before the agent decides; with none before, the nearest after.
+    std::string_view country;
+    bool decided = false;
+    for (int k = g - 1; k >= 0 && !decided; --k) {
+      if (units[k].cls != Cls::kActor) continue;
+      country = ContextCountry(units[k], actors_before, &decided);
+    }
+    for (int k = g + 1; k < count && !decided; ++k) {
+      if (units[k].cls != Cls::kActor) continue;
+      country = ContextCountry(units[k], actors_before, &decided);
+    }
+    if (country.empty()) continue;
+    const char cc[3] = {country[0], country[1], country[2]};  // members may move below
+    ActorRef a;
+    a.start = u.start;
+    a.end = u.end;
+    a.mem_begin = static_cast<int>(s_.members_used);
+    Member& m = s_.NewMember();
+    m.code.assign(cc, 3);
+    ComposeAgent(agent, &m.code);
+    m.start = u.start;
+    m.end = u.end;
+    m.rule = &agent.rule;
     a.mem_end = static_cast<int>(s_.members_used);
     u.cls = Cls::kActor;
     u.actor = static_cast<int>(s_.actors.size());

@@ -32,7 +32,7 @@ class CoderTest : public ::testing::Test {
                                    "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nRUSSIA [RUS]\n"
                                    "SEOUL [KOR]\nTOKYO [JPN]\nSOCCER [###]\n"
                                    "BOROMIR [GONMIL <950101] [GONGOV]\nUS_ [USA]\n");
-    std::string agents = WriteTemp("t.agents", "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\nSOLDIERS_ [~MIL]\n");
+    std::string agents = WriteTemp("t.agents", "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\nSOLDIERS_ [~MIL]\nPROTESTERS_ [~OPP]\n");
     std::string verbs = WriteTemp("t.verbs",
                                   "ATTACK [190]\n- * TARGETS_IN + [195]\n"
                                   "CRITICI [111]\nCRITICIZ [111]\n"
@@ -136,6 +136,17 @@ TEST_F(CoderTest, CoderAgentsSharedAcrossCompoundsAndModifiers) {
             (V{"KORGOV ARN 111", "JPN ARN 111", "GON ARN 111"}));
 }
 
+TEST_F(CoderTest, CoderLoneAgentTakesTheSentencesCountry) {
+  // News default: the nearest actor before the agent lends its country.
+  EXPECT_EQ(Code("Gondor attacked protesters on Monday."), V{"GON GONOPP 190"});
+  EXPECT_EQ(Code("Protesters attacked Gondor on Monday."), V{"GONOPP GON 190"});
+  // A state's own forces stay unattached: "Gondor sent soldiers" is not Gondor vs Gondor.
+  EXPECT_EQ(Code("Gondor attacked soldiers on Monday."), V{});
+  CoderOptions petrarch;
+  ApplyPetrarchConventions(&petrarch);
+  EXPECT_EQ(Code("Gondor attacked protesters on Monday.", petrarch), V{"GON ---OPP 190"});
+}
+
 TEST_F(CoderTest, CoderCompoundWithNoObjectActsJointly) {
   EXPECT_EQ(Code("Seoul and Tokyo criticised the plan on Monday."), (V{"KOR  111", "JPN  111"}));
   CoderOptions tabari;
@@ -233,7 +244,7 @@ TEST_F(CoderTest, CoderLowerCaseWordsAreNotAcronyms) {
 }
 
 TEST_F(CoderTest, CoderHyphenatedModifiersAreNotActorsOrVerbs) {
-  EXPECT_EQ(Code("Gondor criticised anti-Arnor protesters on Monday."), V{});
+  EXPECT_EQ(Code("Gondor criticised anti-Arnor crowds on Monday."), V{});
   EXPECT_EQ(Code("Arnor-praised rebels criticised Gondor on Monday."), V{});
   EXPECT_EQ(Code("Arnor criticised Gondor-backed rebels on Monday."), V{});
 }

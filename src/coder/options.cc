@@ -158,6 +158,7 @@ Status ApplyTabariOption(std::string_view raw, CoderOptions* o) {
 void ApplyPetrarchConventions(CoderOptions* options) {
   options->actorless_agents = true;
   options->compound_pairs = true;
+  options->agent_country_from_context = false;
 }
 
 namespace {
@@ -233,6 +234,7 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
   options->minimum_words = 8;
   options->shared_agents = false;
   options->compound_pairs = true;
+  options->agent_country_from_context = false;
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
