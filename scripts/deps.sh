@@ -23,7 +23,7 @@ fi
 
 # npm packages of the workbench page, when web/node_modules is missing or older than the lock.
 # The page's tools need Node 20+; with an older Node the build leaves the page out (CMake says so).
-web="$(dirname "$0")/../web"
+web="$(cd "$(dirname "$0")/../web" && pwd)"
 node_major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')
 if [[ "${node_major:-0}" -lt 20 ]]; then
   echo "parley: Node.js 20+ not found; the workbench page will not be built" >&2
