@@ -77,6 +77,9 @@ struct CoderOptions {
   // nation-state actor in the sentence ("Egyptian police dispersed demonstrators" ->
   // EGYCOP and EGY+demonstrators). TABARI and PETRARCH conventions turn this off.
   bool agent_country_from_context = true;
+  // News: an actor phrase directly followed by a capitalised actor name is one actor
+  // coded by the first ("U.N. Secretary-General Kofi Annan"). Off for TABARI/PETRARCH.
+  bool title_name_one_actor = true;
   // PETRARCH require_dyad: when false, a verb that finds only a source or only a target
   // still yields an event, with an empty code for the missing actor.
   bool require_dyad = true;

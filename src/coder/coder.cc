@@ -234,6 +234,7 @@ class SentenceCoder {
   SentenceOutcome Classify();
   void ComposeAgents();
   void CountryForLoneAgents();
+  void JoinTitlesAndNames();
   std::string_view ContextCountry(const Unit& v, size_t actors_before, bool* decided) const;
   void BuildActors();
   void FindCompounds();
@@ -727,6 +728,14 @@ void SentenceCoder::CountryForLoneAgents() {
     // protest") are mostly the source's instruments or adjectives, not a second party.
     if (agent.code.find("MIL") != std::string::npos || agent.code.find("GOV") != std::string::npos)
       continue;
+    // "its citizens", "their forces": the owner is a pronoun, usually the clause's subject,
+    // so the agent is not a second party.
+    if (u.start > 0) {
+      std::string_view before = Norm(u.start - 1);
+      if (before == "ITS" || before == "THEIR" || before == "HIS" || before == "HER" ||
+          before == "OUR")
+        continue;
+    }
     // The nearest actor before the agent decides; with none before, the nearest after.
     std::string_view country;
     bool decided = false;
@@ -754,6 +763,32 @@ void SentenceCoder::CountryForLoneAgents() {
     u.cls = Cls::kActor;
     u.actor = static_cast<int>(s_.actors.size());
     s_.actors.push_back(a);
+  }
+}
+
+// "U.N. Secretary-General Kofi Annan", "Russian Ambassador Andrei Kulik": an actor phrase
+// directly followed by a capitalised name is one noun phrase (title + name), coded by the
+// title, which says what role the person acts in here.
+void SentenceCoder::JoinTitlesAndNames() {
+  auto& units = s_.units;
+  const int count = static_cast<int>(units.size());
+  for (int k = 0; k + 1 < count; ++k) {
+    Unit& title = units[k];
+    Unit& name = units[k + 1];
+    if (title.cls != Cls::kActor || name.cls != Cls::kActor || title.actor < 0 ||
+        name.actor < 0 || title.end != name.start)
+      continue;
+    bool capitalised = s_.toks[title.end - 1].cap;
+    for (int t = name.start; t < name.end && capitalised; ++t) capitalised = s_.toks[t].cap;
+    if (!capitalised) continue;
+    ActorRef& ref = s_.actors[title.actor];
+    if (ref.MemberCount() != 1 || s_.actors[name.actor].MemberCount() != 1) continue;
+    title.end = name.end;
+    ref.end = name.end;
+    s_.members[ref.mem_begin].end = name.end;
+    name.cls = Cls::kNone;
+    name.actor = -1;
+    ++k;
   }
 }
 
@@ -1517,6 +1552,7 @@ SentenceOutcome SentenceCoder::Run() {
       }
     }
   }
+  if (o_.title_name_one_actor) JoinTitlesAndNames();
   FindCompounds();
   Coreference();
   EliminateCommas();

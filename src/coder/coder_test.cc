@@ -147,6 +147,12 @@ TEST_F(CoderTest, CoderLoneAgentTakesTheSentencesCountry) {
   EXPECT_EQ(Code("Gondor attacked protesters on Monday.", petrarch), V{"GON ---OPP 190"});
 }
 
+TEST_F(CoderTest, CoderTitleFollowedByNameIsOneActor) {
+  // The name is not a second party: "Ambassador of Arnor Boromir" style apposition.
+  EXPECT_EQ(Code("Arnor Boromir criticised Rohan on Monday."), V{"ARN ROH 111"});
+  EXPECT_EQ(Code("Rohan criticised Arnor Boromir on Monday."), V{"ROH ARN 111"});
+}
+
 TEST_F(CoderTest, CoderCompoundWithNoObjectActsJointly) {
   EXPECT_EQ(Code("Seoul and Tokyo criticised the plan on Monday."), (V{"KOR  111", "JPN  111"}));
   CoderOptions tabari;

@@ -159,6 +159,7 @@ void ApplyPetrarchConventions(CoderOptions* options) {
   options->actorless_agents = true;
   options->compound_pairs = true;
   options->agent_country_from_context = false;
+  options->title_name_one_actor = false;
 }
 
 namespace {
@@ -235,6 +236,7 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
   options->shared_agents = false;
   options->compound_pairs = true;
   options->agent_country_from_context = false;
+  options->title_name_one_actor = false;
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
