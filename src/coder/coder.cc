@@ -739,11 +739,13 @@ void SentenceCoder::CountryForLoneAgents() {
     // The nearest actor before the agent decides; with none before, the nearest after.
     std::string_view country;
     bool decided = false;
-    for (int k = g - 1; k >= 0 && !decided; --k) {
+    // A country far away in the sentence belongs to another clause or another story.
+    constexpr int kMaxUnitsAway = 10;
+    for (int k = g - 1; k >= 0 && k >= g - kMaxUnitsAway && !decided; --k) {
       if (units[k].cls != Cls::kActor) continue;
       country = ContextCountry(units[k], actors_before, &decided);
     }
-    for (int k = g + 1; k < count && !decided; ++k) {
+    for (int k = g + 1; k < count && k <= g + kMaxUnitsAway && !decided; ++k) {
       if (units[k].cls != Cls::kActor) continue;
       country = ContextCountry(units[k], actors_before, &decided);
     }
