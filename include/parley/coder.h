@@ -80,6 +80,9 @@ struct CoderOptions {
   // News: an actor phrase directly followed by a capitalised actor name is one actor
   // coded by the first ("U.N. Secretary-General Kofi Annan"). Off for TABARI/PETRARCH.
   bool title_name_one_actor = true;
+  // News: a verb word right after a preposition (IN, OF, FOR, ...) or a possessive
+  // (ITS, THEIR, ...) is a noun, like one after a determiner. Off for TABARI/PETRARCH.
+  bool nouns_after_prepositions = true;
   // PETRARCH require_dyad: when false, a verb that finds only a source or only a target
   // still yields an event, with an empty code for the missing actor.
   bool require_dyad = true;

@@ -185,6 +185,21 @@ Cls FixedClass(std::string_view w) {
   return Cls::kNone;
 }
 
+// News: a verb word right after a preposition or a possessive is a noun or a gerund
+// naming an activity ("role in rioting", "investigation of arms sales", "its attack"),
+// not the clause's verb. TO (infinitive), BY (passive agent), AFTER/BEFORE (also
+// conjunctions) are left out.
+bool NounContext(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "IN",   "OF",      "FOR",    "ON",    "AT",   "WITH",  "FROM",    "ABOUT", "AGAINST",
+      "DURING", "OVER",  "AMID",   "AMONG", "INTO", "UNDER", "WITHOUT", "VIA",   "DESPITE",
+      "ITS",  "THEIR",   "HIS",    "HER",   "OUR",  "MY",    "YOUR"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 // Words that link phrases rather than modify a noun: "Russia's war on militants" is not
 // "Russia's militants".
 bool IsFunctionWord(std::string_view w) {
@@ -488,7 +503,8 @@ SentenceOutcome SentenceCoder::Classify() {
       const VerbInfo& v = d_.verb(u.ref);
       // TABARI 7.4: a determiner before it, or a capital letter inside a mixed-case
       // sentence, makes the word a noun.
-      bool after_det = i > 0 && FixedClass(Norm(i - 1)) == Cls::kDet;
+      bool after_det = i > 0 && (FixedClass(Norm(i - 1)) == Cls::kDet ||
+                                 (o_.nouns_after_prepositions && NounContext(Norm(i - 1))));
       bool capital = i > 0 && Capitalised(i) && !all_caps_ && !title_case_;
       bool possessive = u.end < n_ && Norm(u.end) == "'S";
       if (after_det || capital || possessive) {

@@ -153,6 +153,13 @@ TEST_F(CoderTest, CoderTitleFollowedByNameIsOneActor) {
   EXPECT_EQ(Code("Rohan criticised Arnor Boromir on Monday."), V{"ROH ARN 111"});
 }
 
+TEST_F(CoderTest, CoderVerbAfterPrepositionIsANoun) {
+  EXPECT_EQ(Code("Gondor spoke of attacks on Arnor on Monday."), V{});
+  CoderOptions tabari;
+  tabari.nouns_after_prepositions = false;
+  EXPECT_EQ(Code("Gondor spoke of attacks on Arnor on Monday.", tabari), V{"GON ARN 190"});
+}
+
 TEST_F(CoderTest, CoderCompoundWithNoObjectActsJointly) {
   EXPECT_EQ(Code("Seoul and Tokyo criticised the plan on Monday."), (V{"KOR  111", "JPN  111"}));
   CoderOptions tabari;

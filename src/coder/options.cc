@@ -160,6 +160,7 @@ void ApplyPetrarchConventions(CoderOptions* options) {
   options->compound_pairs = true;
   options->agent_country_from_context = false;
   options->title_name_one_actor = false;
+  options->nouns_after_prepositions = false;
 }
 
 namespace {
@@ -237,6 +238,7 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
   options->compound_pairs = true;
   options->agent_country_from_context = false;
   options->title_name_one_actor = false;
+  options->nouns_after_prepositions = false;
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
