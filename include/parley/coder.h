@@ -83,6 +83,9 @@ struct CoderOptions {
   // News: a verb word right after a preposition (IN, OF, FOR, ...) or a possessive
   // (ITS, THEIR, ...) is a noun, like one after a determiner. Off for TABARI/PETRARCH.
   bool nouns_after_prepositions = true;
+  // News: a verb after a modal (MAY, MIGHT, COULD, WOULD, WILL) is a stated intention
+  // or threat: cooperative codes become 03x, coercive ones 13x. Off for TABARI/PETRARCH.
+  bool future_as_intent = true;
   // PETRARCH require_dyad: when false, a verb that finds only a source or only a target
   // still yields an event, with an empty code for the missing actor.
   bool require_dyad = true;

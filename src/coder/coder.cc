@@ -126,6 +126,7 @@ struct CoderScratch::Impl {
   uint32_t stamp = 0;
   std::vector<Event> pending;
   std::string buffer;
+  std::string scratch_code;  // an event code rewritten while emitting
 
   Member& NewMember() {
     if (members_used == members.size()) members.emplace_back();
@@ -200,6 +201,40 @@ bool NounContext(std::string_view w) {
   return false;
 }
 
+// CAMEO codes a stated future or possible action as an intent (03x) when it cooperates
+// and as a threat (13x) when it coerces ("may halt mediation" -> 135, "will extend the
+// curfew" -> 137). Empty for codes that stay as they are.
+std::string_view IntentCode(std::string_view code) {
+  if (code.size() < 3) return {};
+  std::string_view root = code.substr(0, 2);
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") return "031";
+  if (root == "07") return "033";
+  if (root == "08") return "035";
+  if (root == "16") {
+    switch (code[2]) {
+      case '1': return "1313";
+      case '2': return "1311";
+      case '3': return "1312";
+      case '4': return "134";
+      case '5': return "135";
+      case '6': return "136";
+      default: return "131";
+    }
+  }
+  if (root == "17") return "137";
+  if (root == "18" || root == "19" || root == "20") return "138";
+  return {};
+}
+
+bool IsModal(std::string_view w) {
+  return w == "MAY" || w == "MIGHT" || w == "COULD" || w == "WOULD" || w == "WILL" ||
+         w == "SHALL" || w == "'LL";
+}
+
+bool IsNegation(std::string_view w) { return w == "NOT" || w == "NEVER" || w == "N'T"; }
+
 // Words that link phrases rather than modify a noun: "Russia's war on militants" is not
 // "Russia's militants".
 bool IsFunctionWord(std::string_view w) {
@@ -250,6 +285,7 @@ class SentenceCoder {
   void ComposeAgents();
   void CountryForLoneAgents();
   void JoinTitlesAndNames();
+  bool AfterModal(int verb_token) const;
   std::string_view ContextCountry(const Unit& v, size_t actors_before, bool* decided) const;
   void BuildActors();
   void FindCompounds();
@@ -727,6 +763,18 @@ std::string_view SentenceCoder::ContextCountry(const Unit& v, size_t actors_befo
   if (ref.MemberCount() != 1) return {};
   *decided = true;
   return CountryOf(s_.members[ref.mem_begin].code);
+}
+
+// A modal right before the verb, or one word before it ("may yet reach", "will be
+// expelled"), unless negated ("would not attack" is not a threat).
+bool SentenceCoder::AfterModal(int verb_token) const {
+  for (int back = 1; back <= 2 && verb_token - back >= 0; ++back) {
+    std::string_view w = Norm(verb_token - back);
+    if (IsNegation(w)) return false;
+    // "Theresa May spoke": a capitalised MAY mid-sentence is a name.
+    if (IsModal(w)) return !s_.toks[verb_token - back].cap || all_caps_ || verb_token - back == 0;
+  }
+  return false;
 }
 
 // News reports name a bare agent ("police", "demonstrators", "a judge") when its country
@@ -1406,8 +1454,11 @@ void SentenceCoder::MakeEvents(int source, int target, const std::string& defaul
       span->text = std::string(sentence_.substr(span->start, span->end - span->start));
     }
   };
-  auto emit = [&](const ActorSpan& src, const ActorSpan& tgt, const std::string& c) {
+  const bool future = o_.future_as_intent && AfterModal(verb.start);
+  auto emit = [&](const ActorSpan& src, const ActorSpan& tgt, const std::string& coded) {
     if (src.code == tgt.code) return;
+    std::string_view intent = future ? IntentCode(coded) : std::string_view();
+    const std::string& c = intent.empty() ? coded : s_.scratch_code.assign(intent);
     for (const Event& e : *events) {
       if (e.source.code == src.code && e.target.code == tgt.code && e.code == c) return;
     }

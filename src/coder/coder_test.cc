@@ -160,6 +160,14 @@ TEST_F(CoderTest, CoderVerbAfterPrepositionIsANoun) {
   EXPECT_EQ(Code("Gondor spoke of attacks on Arnor on Monday.", tabari), V{"GON ARN 190"});
 }
 
+TEST_F(CoderTest, CoderModalVerbsAreThreatsOrIntents) {
+  EXPECT_EQ(Code("Arnor may yet attack Gondor on Monday."), V{"ARN GON 138"});
+  EXPECT_EQ(Code("Arnor will praise Gondor on Monday."), V{"ARN GON 032"});
+  CoderOptions tabari;
+  tabari.future_as_intent = false;
+  EXPECT_EQ(Code("Arnor may yet attack Gondor on Monday.", tabari), V{"ARN GON 190"});
+}
+
 TEST_F(CoderTest, CoderCompoundWithNoObjectActsJointly) {
   EXPECT_EQ(Code("Seoul and Tokyo criticised the plan on Monday."), (V{"KOR  111", "JPN  111"}));
   CoderOptions tabari;
@@ -269,7 +277,8 @@ TEST_F(CoderTest, CoderDateRestrictedCodes) {
 
 TEST_F(CoderTest, CoderReportedSpeechAndSubordinateCodes) {
   // SAID is subordinate: the inner event wins and its source is the inner subject.
-  EXPECT_EQ(Code("Arnor said Gondor will attack Rohan soon."), V{"GON ROH 190"});
+  // (WILL makes the attack a threat: 138.)
+  EXPECT_EQ(Code("Arnor said Gondor will attack Rohan soon."), V{"GON ROH 138"});
   EXPECT_EQ(Code("Arnor said Gondor was wrong."), V{"ARN GON 010"});
 }
 
@@ -279,7 +288,7 @@ TEST_F(CoderTest, CoderClausesAndPronouns) {
   by_sentence.code_by = CodeBy::kSentence;
   EXPECT_EQ(Code("Arnor praised Gondor and attacked Rohan.", by_sentence), V{"ARN GON 051"});
   EXPECT_EQ(Code("Gondor said Arnor would free its prisoners, then he praised Rohan."),
-            V{"ARN GON 066"});
+            V{"ARN GON 031"});  // WOULD: an intent to cooperate
 }
 
 TEST_F(CoderTest, CoderOptionsFromTabariLines) {

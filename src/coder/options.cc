@@ -161,6 +161,7 @@ void ApplyPetrarchConventions(CoderOptions* options) {
   options->agent_country_from_context = false;
   options->title_name_one_actor = false;
   options->nouns_after_prepositions = false;
+  options->future_as_intent = false;
 }
 
 namespace {
@@ -239,6 +240,7 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
   options->agent_country_from_context = false;
   options->title_name_one_actor = false;
   options->nouns_after_prepositions = false;
+  options->future_as_intent = false;
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
