@@ -86,6 +86,8 @@ struct CoderOptions {
   // News: a verb after a modal (MAY, MIGHT, COULD, WOULD, WILL) is a stated intention
   // or threat: cooperative codes become 03x, coercive ones 13x. Off for TABARI/PETRARCH.
   bool future_as_intent = true;
+  // News: a verb inside an IF / UNLESS condition yields no event. Off for TABARI/PETRARCH.
+  bool skip_conditionals = true;
   // PETRARCH require_dyad: when false, a verb that finds only a source or only a target
   // still yields an event, with an empty code for the missing actor.
   bool require_dyad = true;

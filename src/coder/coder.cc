@@ -286,6 +286,7 @@ class SentenceCoder {
   void CountryForLoneAgents();
   void JoinTitlesAndNames();
   bool AfterModal(int verb_token) const;
+  bool InConditional(int verb_token) const;
   std::string_view ContextCountry(const Unit& v, size_t actors_before, bool* decided) const;
   void BuildActors();
   void FindCompounds();
@@ -773,6 +774,19 @@ bool SentenceCoder::AfterModal(int verb_token) const {
     if (IsNegation(w)) return false;
     // "Theresa May spoke": a capitalised MAY mid-sentence is a name.
     if (IsModal(w)) return !s_.toks[verb_token - back].cap || all_caps_ || verb_token - back == 0;
+  }
+  return false;
+}
+
+// "if Assad used chemical weapons again", "unless the president agrees": the verb of a
+// condition reports no event. The condition ends at a comma or a clause word.
+bool SentenceCoder::InConditional(int verb_token) const {
+  for (int t = verb_token - 1; t >= 0 && t >= verb_token - 12; --t) {
+    std::string_view w = Norm(t);
+    if (w == "IF" || w == "UNLESS") return true;
+    if (w == "," || w == ";" || w == ":" || w == "THAT" || w == "AND" || w == "BUT" ||
+        w == "WHILE" || w == "WHEN")
+      return false;
   }
   return false;
 }
@@ -1454,6 +1468,7 @@ void SentenceCoder::MakeEvents(int source, int target, const std::string& defaul
       span->text = std::string(sentence_.substr(span->start, span->end - span->start));
     }
   };
+  if (o_.skip_conditionals && InConditional(verb.start)) return;
   const bool future = o_.future_as_intent && AfterModal(verb.start);
   auto emit = [&](const ActorSpan& src, const ActorSpan& tgt, const std::string& coded) {
     if (src.code == tgt.code) return;

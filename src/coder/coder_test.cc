@@ -168,6 +168,14 @@ TEST_F(CoderTest, CoderModalVerbsAreThreatsOrIntents) {
   EXPECT_EQ(Code("Arnor may yet attack Gondor on Monday.", tabari), V{"ARN GON 190"});
 }
 
+TEST_F(CoderTest, CoderConditionsReportNoEvent) {
+  EXPECT_EQ(Code("Rohan praised Arnor, if Gondor attacked Arnor on Monday."), V{"ROH ARN 051"});
+  CoderOptions tabari;
+  tabari.skip_conditionals = false;
+  EXPECT_EQ(Code("If Gondor attacked Arnor on Monday.", tabari), V{"GON ARN 190"});
+  EXPECT_EQ(Code("If Gondor attacked Arnor on Monday."), V{});
+}
+
 TEST_F(CoderTest, CoderCompoundWithNoObjectActsJointly) {
   EXPECT_EQ(Code("Seoul and Tokyo criticised the plan on Monday."), (V{"KOR  111", "JPN  111"}));
   CoderOptions tabari;

@@ -162,6 +162,7 @@ void ApplyPetrarchConventions(CoderOptions* options) {
   options->title_name_one_actor = false;
   options->nouns_after_prepositions = false;
   options->future_as_intent = false;
+  options->skip_conditionals = false;
 }
 
 namespace {
@@ -241,6 +242,7 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
   options->title_name_one_actor = false;
   options->nouns_after_prepositions = false;
   options->future_as_intent = false;
+  options->skip_conditionals = false;
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
