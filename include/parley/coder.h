@@ -88,6 +88,9 @@ struct CoderOptions {
   bool future_as_intent = true;
   // News: a verb inside an IF / UNLESS condition yields no event. Off for TABARI/PETRARCH.
   bool skip_conditionals = true;
+  // News: at most this many words between a pattern word (or synset) and the pattern
+  // element before it (after it, before the verb); 0 = no limit (TABARI/PETRARCH).
+  int pattern_word_gap = 8;
   // PETRARCH require_dyad: when false, a verb that finds only a source or only a target
   // still yields an event, with an empty code for the missing actor.
   bool require_dyad = true;

@@ -1239,8 +1239,11 @@ bool SentenceCoder::MatchUp(const CompiledPattern& p, int k, int q, bool adjacen
   if (k == static_cast<int>(p.items.size())) return true;
   const PatternItem& it = p.items[k];
   const int m = static_cast<int>(s_.seq.size());
+  const bool word_item = it.kind == Kind::kWord || it.kind == Kind::kSynset;
   for (int r = q; r < m; ++r) {
     if (adjacent && r != q) break;
+    // A pattern word far from the previous one belongs to another phrase.
+    if (word_item && o_.pattern_word_gap > 0 && r - q > o_.pattern_word_gap) break;
     switch (it.kind) {
       case Kind::kWord:
         if (WordAt(r, it.word, it.match) && MatchUp(p, k + 1, r + 1, it.adjacent_to_next, b)) {
@@ -1286,8 +1289,10 @@ bool SentenceCoder::MatchDown(const CompiledPattern& p, int k, int q, bool adjac
   if (k < 0) return true;
   const PatternItem& it = p.items[k];
   bool adj = it.adjacent_to_next;
+  const bool word_item = it.kind == Kind::kWord || it.kind == Kind::kSynset;
   for (int r = q - 1; r >= 0; --r) {
     if (adj && r != q - 1) break;
+    if (word_item && o_.pattern_word_gap > 0 && q - 1 - r > o_.pattern_word_gap) break;
     switch (it.kind) {
       case Kind::kWord:
         if (WordAt(r, it.word, it.match) && MatchDown(p, k - 1, r, false, b)) return true;

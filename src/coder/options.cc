@@ -163,6 +163,7 @@ void ApplyPetrarchConventions(CoderOptions* options) {
   options->nouns_after_prepositions = false;
   options->future_as_intent = false;
   options->skip_conditionals = false;
+  options->pattern_word_gap = 0;
 }
 
 namespace {
@@ -243,6 +244,7 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
   options->nouns_after_prepositions = false;
   options->future_as_intent = false;
   options->skip_conditionals = false;
+  options->pattern_word_gap = 0;
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
