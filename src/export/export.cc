@@ -43,11 +43,12 @@ std::string Timestamp(int64_t seconds) {
 
 void AppendGdeltActor(std::string_view code, std::string_view text, std::string* out) {
   ActorParts p = SplitCameoActor(code);
+  // Named, not a temporary inside the list below: that would die before the loop reads it.
+  const std::string name = Upper(text);
   for (std::string_view f :
-       {code, std::string_view(Upper(text)), std::string_view(p.country),
-        std::string_view(p.known_group), std::string_view(p.ethnic), std::string_view(p.religion1),
-        std::string_view(p.religion2), std::string_view(p.type1), std::string_view(p.type2),
-        std::string_view(p.type3)}) {
+       {code, std::string_view(name), std::string_view(p.country), std::string_view(p.known_group),
+        std::string_view(p.ethnic), std::string_view(p.religion1), std::string_view(p.religion2),
+        std::string_view(p.type1), std::string_view(p.type2), std::string_view(p.type3)}) {
     Field(f, out);
     Tab(out);
   }
