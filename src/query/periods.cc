@@ -3,37 +3,14 @@
 
 #include <cctype>
 
+#include "parley/dates.h"
 #include "parley/query.h"
 
 namespace parley::query {
 namespace {
 
-// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
-int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-Date CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
-  return y * 10000 + m * 100 + d;
-}
-
 int Year(Date d) { return d / 10000; }
 int Month(Date d) { return d / 100 % 100; }
-int Day(Date d) { return d % 100; }
 
 }  // namespace
 
@@ -72,11 +49,8 @@ Date PeriodStart(Date date, Interval interval) {
   switch (interval) {
     case Interval::kDay:
       return date;
-    case Interval::kWeek: {
-      int64_t days = DaysFromCivil(Year(date), Month(date), Day(date));
-      int64_t monday_based = ((days + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
-      return CivilFromDays(days - monday_based);
-    }
+    case Interval::kWeek:
+      return dates::AddDays(date, -dates::DayOfWeek(date));  // back to Monday
     case Interval::kMonth:
       return date / 100 * 100 + 1;
     case Interval::kYear:
@@ -88,9 +62,9 @@ Date PeriodStart(Date date, Interval interval) {
 Date NextPeriod(Date start, Interval interval) {
   switch (interval) {
     case Interval::kDay:
-      return CivilFromDays(DaysFromCivil(Year(start), Month(start), Day(start)) + 1);
+      return dates::AddDays(start, 1);
     case Interval::kWeek:
-      return CivilFromDays(DaysFromCivil(Year(start), Month(start), Day(start)) + 7);
+      return dates::AddDays(start, 7);
     case Interval::kMonth:
       return Month(start) == 12 ? (Year(start) + 1) * 10000 + 101 : start + 100;
     case Interval::kYear:
@@ -101,7 +75,7 @@ Date NextPeriod(Date start, Interval interval) {
 
 Date PeriodEnd(Date start, Interval interval) {
   Date next = NextPeriod(start, interval);
-  return CivilFromDays(DaysFromCivil(Year(next), Month(next), Day(next)) - 1);
+  return dates::AddDays(next, -1);
 }
 
 std::string PeriodLabel(Date start, Interval interval) {
@@ -137,10 +111,7 @@ Status ParseDateParam(std::string_view text, std::string_view what, Date* date) 
   *date = 0;
   if (text.empty()) return Status::OK();
   Date d = text.size() == 10 || text.size() == 8 ? ParseDate(text) : 0;
-  int month = d / 100 % 100, day = d % 100;
-  bool valid = d > 0 && month >= 1 && month <= 12 && day >= 1 &&
-               CivilFromDays(DaysFromCivil(d / 10000, month, day)) == d;
-  if (!valid)
+  if (!dates::IsValidDate(d))
     return Status::InvalidArgument(fmt::format("{} '{}' is not a date (YYYY-MM-DD)", what, text));
   *date = d;
   return Status::OK();
