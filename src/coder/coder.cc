@@ -80,6 +80,26 @@ struct Binding {
   int source = -1, target = -1;       // actor indices
   bool compound = false;              // '%' bound: source and target from one compound
   int skipped[4] = {-1, -1, -1, -1};  // actors passed over by '^': never a default actor
+  // Records `actor` in the role a pattern's actor slot ($ + % ^) gives it.
+  void Bind(Kind kind, int actor) {
+    switch (kind) {
+      case Kind::kSource:
+        source = actor;
+        break;
+      case Kind::kTarget:
+        target = actor;
+        break;
+      case Kind::kCompound:
+        source = target = actor;
+        compound = true;
+        break;
+      case Kind::kSkip:
+        Skip(actor);
+        break;
+      default:
+        break;
+    }
+  }
   void Skip(int actor) {
     for (int& s : skipped) {
       if (s < 0) {
@@ -192,9 +212,9 @@ Cls FixedClass(std::string_view w) {
 // conjunctions) are left out.
 bool NounContext(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "IN",   "OF",      "FOR",    "ON",    "AT",   "WITH",  "FROM",    "ABOUT", "AGAINST",
-      "DURING", "OVER",  "AMID",   "AMONG", "INTO", "UNDER", "WITHOUT", "VIA",   "DESPITE",
-      "ITS",  "THEIR",   "HIS",    "HER",   "OUR",  "MY",    "YOUR"};
+      "IN",     "OF",    "FOR",  "ON",    "AT",   "WITH",  "FROM",    "ABOUT", "AGAINST",
+      "DURING", "OVER",  "AMID", "AMONG", "INTO", "UNDER", "WITHOUT", "VIA",   "DESPITE",
+      "ITS",    "THEIR", "HIS",  "HER",   "OUR",  "MY",    "YOUR"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -214,13 +234,20 @@ std::string_view IntentCode(std::string_view code) {
   if (root == "08") return "035";
   if (root == "16") {
     switch (code[2]) {
-      case '1': return "1313";
-      case '2': return "1311";
-      case '3': return "1312";
-      case '4': return "134";
-      case '5': return "135";
-      case '6': return "136";
-      default: return "131";
+      case '1':
+        return "1313";
+      case '2':
+        return "1311";
+      case '3':
+        return "1312";
+      case '4':
+        return "134";
+      case '5':
+        return "135";
+      case '6':
+        return "136";
+      default:
+        return "131";
     }
   }
   if (root == "17") return "137";
@@ -239,9 +266,9 @@ bool IsNegation(std::string_view w) { return w == "NOT" || w == "NEVER" || w == 
 // "Russia's militants".
 bool IsFunctionWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "ON",   "AT",   "TO",     "FOR",  "WITH", "AGAINST", "FROM", "BY",    "OVER",  "ABOUT",
-      "INTO", "THAN", "THAT",   "WHO",  "WHICH", "AS",     "UNDER", "AFTER", "BEFORE", "SAID",
-      "IS",   "ARE",  "HAS",    "HAVE", "HAD",  "WILL",    "WOULD", "NOT",   "ALSO",  "TOLD"};
+      "ON",   "AT",   "TO",   "FOR",  "WITH",  "AGAINST", "FROM",  "BY",    "OVER",   "ABOUT",
+      "INTO", "THAN", "THAT", "WHO",  "WHICH", "AS",      "UNDER", "AFTER", "BEFORE", "SAID",
+      "IS",   "ARE",  "HAS",  "HAVE", "HAD",   "WILL",    "WOULD", "NOT",   "ALSO",   "TOLD"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -645,7 +672,9 @@ void SentenceCoder::ComposeAgents() {
     ref.compound = ref.MemberCount() > 1;
     units[second_agent].agent_used = true;
   };
-  auto is_agent = [&](int k) { return k < count && units[k].cls == Cls::kAgent && !units[k].agent_used; };
+  auto is_agent = [&](int k) {
+    return k < count && units[k].cls == Cls::kAgent && !units[k].agent_used;
+  };
   auto is_and = [&](int k) {
     return k < count && units[k].cls == Cls::kConj && Norm(units[k].start) == "AND";
   };
@@ -750,8 +779,7 @@ std::string_view CountryOf(const std::string& code) {
   for (char ch : c) {
     if (ch < 'A' || ch > 'Z') return {};
   }
-  if (c == "IGO" || c == "NGO" || c == "IMG" || c == "MNC" || c == "UIS" || c == "UNK")
-    return {};
+  if (c == "IGO" || c == "NGO" || c == "IMG" || c == "MNC" || c == "UIS" || c == "UNK") return {};
   return c;
 }
 
@@ -855,8 +883,8 @@ void SentenceCoder::JoinTitlesAndNames() {
   for (int k = 0; k + 1 < count; ++k) {
     Unit& title = units[k];
     Unit& name = units[k + 1];
-    if (title.cls != Cls::kActor || name.cls != Cls::kActor || title.actor < 0 ||
-        name.actor < 0 || title.end != name.start)
+    if (title.cls != Cls::kActor || name.cls != Cls::kActor || title.actor < 0 || name.actor < 0 ||
+        title.end != name.start)
       continue;
     bool capitalised = s_.toks[title.end - 1].cap;
     for (int t = name.start; t < name.end && capitalised; ++t) capitalised = s_.toks[t].cap;
@@ -883,8 +911,8 @@ void SentenceCoder::FindCompounds() {
     int unknown = 0;
     while (k < count) {
       const Unit& u = units[k];
-      bool skip = u.cls == Cls::kDet || u.cls == Cls::kAdj ||
-                  (u.cls == Cls::kAgent && u.agent_used);
+      bool skip =
+          u.cls == Cls::kDet || u.cls == Cls::kAdj || (u.cls == Cls::kAgent && u.agent_used);
       if (!skip && u.cls == Cls::kPrep && k > 0 && units[k - 1].cls == Cls::kAgent &&
           units[k - 1].agent_used) {
         skip = true;
@@ -941,8 +969,8 @@ void SentenceCoder::FindCompounds() {
     if (tail > 0 && units[tail - 1].cls == Cls::kDet) shared_post = -1;
     for (int ui : list) {
       const ActorRef& r = s_.actors[units[ui].actor];
-      bool own_agent = !o_.shared_agents || units[ui].pre_agent[0] >= 0 ||
-                       units[ui].post_agent >= 0;
+      bool own_agent =
+          !o_.shared_agents || units[ui].pre_agent[0] >= 0 || units[ui].post_agent >= 0;
       int variants = 1;
       const AgentInfo* agents[2] = {nullptr, nullptr};
       if (!own_agent && head.pre_agent[0] >= 0) {
@@ -1266,13 +1294,7 @@ bool SentenceCoder::MatchUp(const CompiledPattern& p, int k, int q, bool adjacen
         // The first actor in the right place is the one: if it does not fit, fail.
         if (it.kind == Kind::kCompound && !s_.actors[actor].compound) return false;
         Binding saved = *b;
-        if (it.kind == Kind::kSource) b->source = actor;
-        if (it.kind == Kind::kTarget) b->target = actor;
-        if (it.kind == Kind::kCompound) {
-          b->source = b->target = actor;
-          b->compound = true;
-        }
-        if (it.kind == Kind::kSkip) b->Skip(actor);
+        b->Bind(it.kind, actor);
         if (MatchUp(p, k + 1, s_.seq_actor_end[r], it.adjacent_to_next, b)) return true;
         *b = saved;
         return false;
@@ -1313,13 +1335,7 @@ bool SentenceCoder::MatchDown(const CompiledPattern& p, int k, int q, bool adjac
         int actor = s_.units[s_.unit_of[s_.seq[start]]].actor;
         if (it.kind == Kind::kCompound && !s_.actors[actor].compound) return false;
         Binding saved = *b;
-        if (it.kind == Kind::kSource) b->source = actor;
-        if (it.kind == Kind::kTarget) b->target = actor;
-        if (it.kind == Kind::kCompound) {
-          b->source = b->target = actor;
-          b->compound = true;
-        }
-        if (it.kind == Kind::kSkip) b->Skip(actor);
+        b->Bind(it.kind, actor);
         if (MatchDown(p, k - 1, start, false, b)) return true;
         *b = saved;
         return false;
@@ -1447,8 +1463,8 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
   bool no_target = target < 0 && default_target.empty();
   // "X and Y agreed": a compound subject with no object acted jointly; each member is
   // the source of a target-less event.
-  bool joint = no_target && !no_source && source >= 0 && s_.actors[source].compound &&
-               !o_.compound_pairs;
+  bool joint =
+      no_target && !no_source && source >= 0 && s_.actors[source].compound && !o_.compound_pairs;
   if ((no_source && no_target) || (o_.require_dyad && !joint && (no_source || no_target))) {
     if (trace_) trace_->OnOutcome(SentenceOutcome::kNoEvent, "verb has no source or target");
     return VerbResult::kNone;
