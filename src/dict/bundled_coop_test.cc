@@ -16,10 +16,13 @@
 namespace parley::dict {
 namespace {
 
+using bundled_test::BuildWithCountries;
 using bundled_test::Bundled;
 using bundled_test::CodesOf;
+using bundled_test::CodesOutsideRoots;
 using bundled_test::JoinLines;
 using bundled_test::LoadBundled;
+using bundled_test::UnreachedCodes;
 using bundled_test::WarningsAbout;
 
 const char kVerbs[] = "parley.verbs.coop.txt";
@@ -53,13 +56,7 @@ TEST(BundledDictCoop, CompilesWithoutWarnings) {
   DictionaryBuilder builder;
   std::vector<std::string> warnings;
   LoadOurs(&builder, &warnings);
-  std::vector<std::string> ignored;  // the country file has its own test
-  ASSERT_TRUE(LoadDictionaryFile(Bundled("parley.countries.actors.txt"), FileKind::kActors,
-                                 &builder, &ignored)
-                  .ok());
-  std::shared_ptr<const Dictionary> dict;
-  Status s = builder.Build(&dict, &warnings);
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  BuildWithCountries(&builder, &warnings);
   std::vector<std::string> ours = Ours(warnings);
   EXPECT_TRUE(ours.empty()) << JoinLines(ours);
 }
@@ -68,24 +65,15 @@ TEST(BundledDictCoop, EveryCodeIsKnownAndInRoots01To08) {
   DictionaryBuilder builder;
   std::vector<std::string> warnings;
   LoadOurs(&builder, &warnings);
-  for (const std::string& code : CodesOf(builder)) {
-    const CameoCode* c = LookupCameo(code);
-    ASSERT_NE(c, nullptr) << "unknown CAMEO code " << code;
-    EXPECT_GE(c->root, 1) << code;
-    EXPECT_LE(c->root, 8) << code;
-  }
+  std::vector<std::string> bad = CodesOutsideRoots(CodesOf(builder), 1, 8);
+  EXPECT_TRUE(bad.empty()) << "unknown or out-of-range codes: " << JoinLines(bad);
 }
 
 TEST(BundledDictCoop, ReachesEveryCodeOfRoots01To08) {
   DictionaryBuilder builder;
   std::vector<std::string> warnings;
   LoadOurs(&builder, &warnings);
-  std::set<std::string> codes = CodesOf(builder);
-  std::vector<std::string> missing;
-  for (const CameoCode& c : AllCameoCodes()) {
-    if (c.root > 8 || c.code.size() < 3) continue;  // roots come via "x0"
-    if (!codes.count(std::string(c.code))) missing.emplace_back(c.code);
-  }
+  std::vector<std::string> missing = UnreachedCodes(CodesOf(builder), 1, 8);
   EXPECT_TRUE(missing.empty()) << "unreachable: " << JoinLines(missing);
 }
 

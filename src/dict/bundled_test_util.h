@@ -4,12 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <initializer_list>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "dict/dictionary.h"
+#include "parley/cameo.h"
 #include "parley/dictionary.h"
 
 namespace parley::dict::bundled_test {
@@ -58,6 +62,43 @@ inline std::set<std::string> CodesOf(const DictionaryBuilder& builder) {
     for (const auto& p : b.patterns) add(p.code);
   }
   return codes;
+}
+
+// Compiles `builder` (borrowing the bundled country file, since Build needs actors),
+// appending the build warnings to `warnings`; fails the test if Build fails.
+inline void BuildWithCountries(DictionaryBuilder* builder, std::vector<std::string>* warnings) {
+  std::vector<std::string> ignored;  // the country file has its own test
+  EXPECT_TRUE(LoadDictionaryFile(Bundled("parley.countries.actors.txt"), FileKind::kActors, builder,
+                                 &ignored)
+                  .ok());
+  std::shared_ptr<const Dictionary> dict;
+  Status s = builder->Build(&dict, warnings);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
+// Codes in `codes` that are unknown to the CAMEO table or outside roots [first, last].
+inline std::vector<std::string> CodesOutsideRoots(const std::set<std::string>& codes, int first,
+                                                  int last) {
+  std::vector<std::string> bad;
+  for (const std::string& code : codes) {
+    const CameoCode* c = LookupCameo(code);
+    if (c == nullptr || c->root < first || c->root > last) bad.push_back(code);
+  }
+  return bad;
+}
+
+// CAMEO codes (3 and 4 digits) of roots [first, last] that `codes` does not contain,
+// except those in `aliases` (table entries that are another name of a listed code).
+inline std::vector<std::string> UnreachedCodes(
+    const std::set<std::string>& codes, int first, int last,
+    std::initializer_list<std::string_view> aliases = {}) {
+  std::vector<std::string> missing;
+  for (const CameoCode& c : AllCameoCodes()) {
+    if (c.root < first || c.root > last || c.code.size() < 3) continue;  // roots come via "x0"
+    if (std::find(aliases.begin(), aliases.end(), c.code) != aliases.end()) continue;
+    if (!codes.count(std::string(c.code))) missing.emplace_back(c.code);
+  }
+  return missing;
 }
 
 }  // namespace parley::dict::bundled_test
