@@ -53,7 +53,8 @@ int RunScore(const ScoreFlags& flags) {
     gold::Score one;
     gold::ScoreRecord(record, events, &one);
     if (flags.show_misses && (one.gold_found < one.gold_items || one.events_correct < one.events))
-      std::printf("MISS %s\n  text:  %s\n  gold:  %s\n  coded: %s\n", record.doc.id.c_str(),
+      std::printf("%s %s\n  text:  %s\n  gold:  %s\n  coded: %s\n",
+                  one.gold_found < one.gold_items ? "MISS" : "EXTRA", record.doc.id.c_str(),
                   record.doc.text.c_str(), Describe(record.items.front()).c_str(),
                   Describe(events).c_str());
     total.gold_items += one.gold_items;

@@ -88,6 +88,17 @@ struct CoderOptions {
   bool future_as_intent = true;
   // News: a verb inside an IF / UNLESS condition yields no event. Off for TABARI/PETRARCH.
   bool skip_conditionals = true;
+  // News: two kinds of comma phrase are kept instead of eliminated. One that follows an
+  // unknown name at the start of the sentence and holds an actor is the subject's title
+  // ("Kenzo Oshima, the UN relief coordinator, demanded"); one that opens with a
+  // conjunction is a clause of its own (", but was still refusing entry to Ghanaians,").
+  // Off for TABARI/PETRARCH comma elimination.
+  bool news_comma_rules = true;
+  // News: "ethnic X" is coded by the country the group lives in when the sentence names
+  // one ("ethnic Albanians in Serbia" -> SRB), not by the country X names.
+  bool ethnic_groups_by_residence = true;
+  // News: "X said Y must/should <act>" is X's demand on Y (10x), not Y's act.
+  bool must_as_demand = true;
   // News: at most this many words between a pattern word (or synset) and the pattern
   // element before it (after it, before the verb); 0 = no limit (TABARI/PETRARCH).
   int pattern_word_gap = 8;

@@ -255,10 +255,35 @@ std::string_view IntentCode(std::string_view code) {
   return {};
 }
 
+// "X said Y must withdraw": what the speaker says another party must or should do is a
+// demand (10x); the kind of demand follows the action demanded.
+std::string_view DemandCode(std::string_view code) {
+  if (code.starts_with("0871")) return "107";
+  if (code.starts_with("04")) return "108";
+  if (code.starts_with("07")) return "103";
+  if (code.starts_with("08")) return "106";
+  if (code.starts_with("09")) return "101";
+  return "100";
+}
+
+// Verbs that introduce what someone said or concluded ("said that", "announced").
+bool IsReportingWord(std::string_view w) {
+  static constexpr std::string_view kStems[] = {"SAID",   "SAY",     "ANNOUNC", "DECLAR",
+                                                "INSIST", "CONCLUD", "STATED",  "TOLD",
+                                                "ARGU",   "STRESS",  "ADDED",   "DEMAND"};
+  for (std::string_view stem : kStems) {
+    if (w.starts_with(stem)) return true;
+  }
+  return false;
+}
+
 bool IsModal(std::string_view w) {
   return w == "MAY" || w == "MIGHT" || w == "COULD" || w == "WOULD" || w == "WILL" ||
          w == "SHALL" || w == "'LL";
 }
+
+// Words that open a clause of their own after a comma.
+bool IsClauseConjunction(std::string_view w) { return w == "BUT" || w == "AND" || w == "YET"; }
 
 bool IsNegation(std::string_view w) { return w == "NOT" || w == "NEVER" || w == "N'T"; }
 
@@ -311,8 +336,12 @@ class SentenceCoder {
   SentenceOutcome Classify();
   void ComposeAgents();
   void CountryForLoneAgents();
+  void EthnicGroupsByResidence();
   void JoinTitlesAndNames();
   bool AfterModal(int verb_token) const;
+  bool AnnouncedDecision(int verb_token) const;
+  bool AfterMust(int vq) const;
+  int ReportingSpeaker(int vq, int* subject, const Binding& b) const;
   bool InConditional(int verb_token) const;
   std::string_view ContextCountry(const Unit& v, size_t actors_before, bool* decided) const;
   void BuildActors();
@@ -320,6 +349,8 @@ class SentenceCoder {
   void Coreference();
   void EliminateCommas();
   SentenceOutcome CheckComplexity();
+  // Whether an actor phrase starts or runs in tokens [from, to).
+  bool HasActorToken(int from, int to) const;
   SentenceOutcome CodeClauses();
   void AttachIssues(size_t first_event);
 
@@ -471,6 +502,13 @@ void SentenceCoder::Tokenize() {
   title_case_ = words >= 4 && capitalised * 10 >= words * 7;
 }
 
+// The second half of "US-backed", "Kremlin-friendly", "NATO-member": the compound
+// describes the noun after it.
+bool IsFusedModifier(std::string_view w) {
+  return w.ends_with("ED") || w == "RUN" || w == "HELD" || w == "LED" || w == "MEMBER" ||
+         w == "FRIENDLY" || w == "LEANING";
+}
+
 bool SentenceCoder::InHyphenModifier(int tok) const {
   const Tok& t = s_.toks[tok];
   if (t.hyphen_before && tok > 0) {
@@ -479,15 +517,11 @@ bool SentenceCoder::InHyphenModifier(int tok) const {
   }
   if (t.hyphen_before && tok > 0 && !s_.toks[tok - 1].hyphen_before) {
     // "backed" in "US-backed": a participle fused to its agent is not a verb.
-    std::string_view w = Norm(tok);
-    if (w.ends_with("ED") || w == "RUN" || w == "HELD" || w == "LED") return true;
+    if (IsFusedModifier(Norm(tok))) return true;
   }
   if (t.hyphen_after && tok + 1 < n_) {
     std::string_view next = Norm(tok + 1);
-    if (s_.toks[tok + 1].hyphen_before &&
-        (next.ends_with("ED") || next == "RUN" || next == "HELD" || next == "LED")) {
-      return true;
-    }
+    if (s_.toks[tok + 1].hyphen_before && IsFusedModifier(next)) return true;
   }
   return false;
 }
@@ -795,8 +829,14 @@ std::string_view SentenceCoder::ContextCountry(const Unit& v, size_t actors_befo
 }
 
 // A modal right before the verb, or one word before it ("may yet reach", "will be
-// expelled"), unless negated ("would not attack" is not a threat).
+// expelled"), or READY / WILLING TO before it, unless negated ("would not attack" is not a threat).
 bool SentenceCoder::AfterModal(int verb_token) const {
+  // "is ready to contribute", "is willing to send": an offer, like "will".
+  if (verb_token >= 2 && Norm(verb_token - 1) == "TO") {
+    std::string_view w = Norm(verb_token - 2);
+    if (w == "READY" || w == "WILLING" || w == "PREPARED" || w == "EAGER" || w == "KEEN")
+      return true;
+  }
   for (int back = 1; back <= 2 && verb_token - back >= 0; ++back) {
     std::string_view w = Norm(verb_token - back);
     if (IsNegation(w)) return false;
@@ -804,6 +844,43 @@ bool SentenceCoder::AfterModal(int verb_token) const {
     if (IsModal(w)) return !s_.toks[verb_token - back].cap || all_caps_ || verb_token - back == 0;
   }
   return false;
+}
+
+// "The United States announced it would prohibit all aid": a sanction announced or decided
+// is imposed by the announcement, so it is not a threat.
+bool SentenceCoder::AnnouncedDecision(int verb_token) const {
+  for (int t = verb_token - 1; t >= 0 && t >= verb_token - 6; --t) {
+    std::string_view w = Norm(t);
+    if (w.starts_with("ANNOUNC") || w.starts_with("DECID")) return true;
+    if (w == "," || w == ";" || w == "IF" || w == "UNLESS") return false;
+  }
+  return false;
+}
+
+// MUST or SHOULD right before the verb of the current clause, or one word before it
+// ("must also agree").
+bool SentenceCoder::AfterMust(int vq) const {
+  for (int back = 1; back <= 2 && vq - back >= 0; ++back) {
+    std::string_view w = Norm(s_.seq[vq - back]);
+    if (IsNegation(w)) return false;
+    if (w == "MUST" || w == "SHOULD") return true;
+  }
+  return false;
+}
+
+// The actor who reports the clause of the verb at `vq` ("Rwandan rebels announced that
+// Kagame must agree"): the first actor before the nearest reporting word, when the
+// clause's subject (the first actor after that word) is another party. -1 otherwise;
+// *subject receives the clause's subject.
+int SentenceCoder::ReportingSpeaker(int vq, int* subject, const Binding& b) const {
+  for (int r = vq - 1; r > 0; --r) {
+    if (!IsReportingWord(Norm(s_.seq[r]))) continue;
+    int speaker = FirstActor(0, r, -1, &b);
+    *subject = FirstActor(r + 1, vq, -1, &b);
+    if (speaker < 0 || *subject < 0 || SameCodes(speaker, *subject)) return -1;
+    return speaker;
+  }
+  return -1;
 }
 
 // "if Assad used chemical weapons again", "unless the president agrees": the verb of a
@@ -871,6 +948,39 @@ void SentenceCoder::CountryForLoneAgents() {
     u.cls = Cls::kActor;
     u.actor = static_cast<int>(s_.actors.size());
     s_.actors.push_back(a);
+  }
+}
+
+// "Ethnic Albanians in south Serbia", "ethnic Turks ... Sweden's decision": an ethnic group
+// is coded by the country it lives in, which the sentence names as a place ("in X") or,
+// failing that, as the other country it deals with; with no other country the group keeps
+// the country its name points to.
+void SentenceCoder::EthnicGroupsByResidence() {
+  const auto& units = s_.units;
+  auto country_of_unit = [&](const Unit& u) -> std::string_view {
+    if (u.cls != Cls::kActor || u.actor < 0 || s_.actors[u.actor].MemberCount() != 1) return {};
+    return CountryOf(s_.members[s_.actors[u.actor].mem_begin].code);
+  };
+  auto after_in = [&](const Unit& u) {
+    for (int t = u.start - 1; t >= 0 && t >= u.start - 3; --t) {
+      if (Norm(t) == "IN") return true;
+    }
+    return false;
+  };
+  for (const Unit& group : units) {
+    if (group.start == 0 || Norm(group.start - 1) != "ETHNIC") continue;
+    std::string_view own = country_of_unit(group);
+    if (own.empty()) continue;
+    std::string_view place, other;
+    for (const Unit& u : units) {
+      std::string_view c = country_of_unit(u);
+      if (c.empty() || c == own) continue;
+      if (other.empty()) other = c;
+      if (place.empty() && after_in(u)) place = c;
+    }
+    std::string_view home = place.empty() ? other : place;
+    if (home.empty()) continue;
+    s_.members[s_.actors[group.actor].mem_begin].code.replace(0, 3, home);
   }
 }
 
@@ -1091,6 +1201,12 @@ void SentenceCoder::EliminateCommas() {
     return count;
   };
   int first = commas.front();
+  // "Name, Country's title, verb": the phrase names the subject.
+  int keep_to = -1;
+  if (o_.news_comma_rules && !HasActorToken(0, first) && commas.size() > 1 &&
+      HasActorToken(first + 1, commas[1])) {
+    keep_to = commas[1];
+  }
   int words = words_between(0, first);
   if (words > o_.comma_bmin && words <= o_.comma_bmax) drop(0, first + 1);
   // Eliminated phrases leave no comma behind: the next phrase is counted from the
@@ -1098,14 +1214,16 @@ void SentenceCoder::EliminateCommas() {
   int open = first;
   for (size_t k = 0; k + 1 < commas.size(); ++k) {
     words = words_between(open + 1, commas[k + 1]);
-    if (words > o_.comma_min && words <= o_.comma_max) {
+    bool clause = o_.news_comma_rules && IsClauseConjunction(Norm(open + 1));  // ", but ..."
+    if (words > o_.comma_min && words <= o_.comma_max && commas[k + 1] != keep_to && !clause) {
       drop(open, commas[k + 1]);
     } else {
       open = commas[k + 1];
     }
   }
   words = words_between(open + 1, n_);
-  if (words > o_.comma_emin && words <= o_.comma_emax) drop(open, n_);
+  bool clause = o_.news_comma_rules && open + 1 < n_ && IsClauseConjunction(Norm(open + 1));
+  if (words > o_.comma_emin && words <= o_.comma_emax && !clause) drop(open, n_);
 }
 
 SentenceOutcome SentenceCoder::CheckComplexity() {
@@ -1163,6 +1281,14 @@ SentenceOutcome SentenceCoder::CheckComplexity() {
 }
 
 // ---- clause matching ------------------------------------------------------------------
+
+bool SentenceCoder::HasActorToken(int from, int to) const {
+  for (int i = from; i < to; ++i) {
+    const Unit* u = UnitAt(i);
+    if (u && u->cls == Cls::kActor && u->actor >= 0) return true;
+  }
+  return false;
+}
 
 void SentenceCoder::BuildClause(int from, int to) {
   s_.seq.clear();
@@ -1470,6 +1596,17 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
     return VerbResult::kNone;
   }
   *used_source = source;
+  dict::EventCode demand;
+  if (o_.must_as_demand && !passive && AfterMust(vq0)) {
+    int subject = -1;
+    int speaker = ReportingSpeaker(vq0, &subject, b);
+    if (speaker >= 0) {
+      demand.primary = DemandCode(code->primary);
+      target = subject;
+      source = speaker;
+      code = &demand;
+    }
+  }
   size_t before = events->size();
   MakeEvents(source, target, std::string(default_source), std::string(default_target), *code, *rule,
              vu, events);
@@ -1493,7 +1630,8 @@ void SentenceCoder::MakeEvents(int source, int target, const std::string& defaul
   const bool future = o_.future_as_intent && AfterModal(verb.start);
   auto emit = [&](const ActorSpan& src, const ActorSpan& tgt, const std::string& coded) {
     if (src.code == tgt.code) return;
-    std::string_view intent = future ? IntentCode(coded) : std::string_view();
+    bool decided = future && coded.starts_with("16") && AnnouncedDecision(verb.start);
+    std::string_view intent = future && !decided ? IntentCode(coded) : std::string_view();
     const std::string& c = intent.empty() ? coded : s_.scratch_code.assign(intent);
     for (const Event& e : *events) {
       if (e.source.code == src.code && e.target.code == tgt.code && e.code == c) return;
@@ -1645,6 +1783,7 @@ SentenceOutcome SentenceCoder::Run() {
   }
   BuildActors();
   ComposeAgents();
+  if (o_.ethnic_groups_by_residence) EthnicGroupsByResidence();
   if (trace_) {
     for (const Unit& u : s_.units) {
       if (u.cls != Cls::kActor || u.actor < 0) continue;

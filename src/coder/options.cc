@@ -155,15 +155,27 @@ Status ApplyTabariOption(std::string_view raw, CoderOptions* o) {
   return Status::OK();
 }
 
-void ApplyPetrarchConventions(CoderOptions* options) {
-  options->actorless_agents = true;
-  options->compound_pairs = true;
+namespace {
+
+// The validation suites were written for coders without parley's news conventions.
+void TurnOffNewsConventions(CoderOptions* options) {
   options->agent_country_from_context = false;
   options->title_name_one_actor = false;
   options->nouns_after_prepositions = false;
   options->future_as_intent = false;
   options->skip_conditionals = false;
   options->pattern_word_gap = 0;
+  options->news_comma_rules = false;
+  options->ethnic_groups_by_residence = false;
+  options->must_as_demand = false;
+}
+
+}  // namespace
+
+void ApplyPetrarchConventions(CoderOptions* options) {
+  options->actorless_agents = true;
+  options->compound_pairs = true;
+  TurnOffNewsConventions(options);
 }
 
 namespace {
@@ -221,10 +233,10 @@ bool ApplyDocumentOptions(const Document& doc, CoderOptions* options,
     std::string_view inside = Trim(notes.substr(open + 1));
     if (!inside.starts_with("OPTION:")) continue;
     size_t close = inside.find('}');
-    Status st = ApplyTabariOption(Trim(inside.substr(7, close == std::string_view::npos
-                                                            ? std::string_view::npos
-                                                            : close - 7)),
-                                  options);
+    Status st = ApplyTabariOption(
+        Trim(
+            inside.substr(7, close == std::string_view::npos ? std::string_view::npos : close - 7)),
+        options);
     if (!st.ok()) warn(st);
     applied = true;
   }
@@ -239,12 +251,7 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
   options->minimum_words = 8;
   options->shared_agents = false;
   options->compound_pairs = true;
-  options->agent_country_from_context = false;
-  options->title_name_one_actor = false;
-  options->nouns_after_prepositions = false;
-  options->future_as_intent = false;
-  options->skip_conditionals = false;
-  options->pattern_word_gap = 0;
+  TurnOffNewsConventions(options);
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
