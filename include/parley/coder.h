@@ -97,6 +97,17 @@ struct CoderOptions {
   // News: "ethnic X" is coded by the country the group lives in when the sentence names
   // one ("ethnic Albanians in Serbia" -> SRB), not by the country X names.
   bool ethnic_groups_by_residence = true;
+  // News: a participle after a comma opens a clause. ", warning of consequences" keeps
+  // the sentence's source and, with no target of its own, its target; ", prompting Putin
+  // to issue a warning" is aimed at the sentence's source.
+  bool participial_clauses = true;
+  // News: "its", "their", "his", "her" are never a default target ("consequences for
+  // their bilateral ties"); patterns may still name them.
+  bool possessives_not_targets = true;
+  // News: within one document, a capitalised surname alone ("Zinoviev said") refers to the
+  // person named in full earlier ("Georgy Zinoviev"). People are actor entries with dated
+  // roles or from a file whose name contains "people".
+  bool document_surnames = true;
   // News: "X said Y must/should <act>" is X's demand on Y (10x), not Y's act.
   bool must_as_demand = true;
   // News: at most this many words between a pattern word (or synset) and the pattern

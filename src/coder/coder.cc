@@ -147,6 +147,9 @@ struct CoderScratch::Impl {
   std::vector<Event> pending;
   std::string buffer;
   std::string scratch_code;  // an event code rewritten while emitting
+  // People named in full earlier in the current document, by surname ("ZINOVIEV" ->
+  // the actor entry of "Georgy Zinoviev"); cleared by CodeDocument.
+  std::vector<std::pair<std::string, int32_t>> surnames;
 
   Member& NewMember() {
     if (members_used == members.size()) members.emplace_back();
@@ -285,6 +288,37 @@ bool IsModal(std::string_view w) {
 // Words that open a clause of their own after a comma.
 bool IsClauseConjunction(std::string_view w) { return w == "BUT" || w == "AND" || w == "YET"; }
 
+// Prepositions that open a sentence with its setting ("Amid the war, ...").
+bool IsSettingPreposition(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"AMID",      "AMIDST", "DESPITE", "DURING",
+                                                "FOLLOWING", "AFTER",  "BEFORE",  "SINCE",
+                                                "IN",        "ON",     "AT"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// -ING words that follow a comma without opening a clause.
+bool IsPrepositionalParticiple(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "INCLUDING",       "ACCORDING", "FOLLOWING", "REGARDING", "CONCERNING", "EXCLUDING",
+      "NOTWITHSTANDING", "BEGINNING", "STARTING",  "PENDING",   "BARRING",    "DURING"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+bool IsCausativeParticiple(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"PROMPTING",  "FORCING", "PROVOKING", "SPARKING",
+                                                "TRIGGERING", "CAUSING", "LEADING",   "COMPELLING"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 bool IsNegation(std::string_view w) { return w == "NOT" || w == "NEVER" || w == "N'T"; }
 
 // Words that link phrases rather than modify a noun: "Russia's war on militants" is not
@@ -334,6 +368,8 @@ class SentenceCoder {
   void Resolve();
   bool FindDiscard();
   SentenceOutcome Classify();
+  int32_t SurnameActor(int tok) const;
+  void RememberSurnames();
   void ComposeAgents();
   void CountryForLoneAgents();
   void EthnicGroupsByResidence();
@@ -351,6 +387,7 @@ class SentenceCoder {
   SentenceOutcome CheckComplexity();
   // Whether an actor phrase starts or runs in tokens [from, to).
   bool HasActorToken(int from, int to) const;
+  bool HasVerbToken(int from, int to) const;
   SentenceOutcome CodeClauses();
   void AttachIssues(size_t first_event);
 
@@ -411,12 +448,28 @@ class SentenceCoder {
 
   // Emits events for one verb; returns how many (0 when the verb yields none).
   enum class VerbResult { kNone, kEvent, kDiscard, kComplex };
-  VerbResult CodeVerb(int verb_unit, int vq0, int vq1, int clause_index, int carried_source,
-                      int* used_source, const dict::EventCode** fired, std::vector<Event>* events);
+  // What a clause inherits from the clauses before it in the sentence.
+  enum class ClauseKind : uint8_t {
+    kPlain,
+    kParticipial,  // ", warning of consequences": the previous clause's actors carry over
+    kCausative,    // ", prompting Putin to issue a warning": aimed at the previous source
+  };
+  struct ClauseContext {
+    int index = 0;
+    int carried_source = -1;
+    int carried_target = -1;
+    ClauseKind kind = ClauseKind::kPlain;
+  };
+  ClauseKind KindOfClauseAt(int bound) const;
+  bool OpensClause(int tok) const;
+  int DefaultTarget(int from, int to, int exclude, const Binding& b) const;
+  VerbResult CodeVerb(int verb_unit, int vq0, int vq1, const ClauseContext& ctx, int* used_source,
+                      int* used_target, const dict::EventCode** fired, std::vector<Event>* events);
   void MakeEvents(int source, int target, const std::string& default_source,
                   const std::string& default_target, const dict::EventCode& code,
                   const std::string& rule, const Unit& verb, std::vector<Event>* events);
   bool SameCodes(int a, int b) const;
+  bool SameCountry(int a, int b) const;
   bool HasActorAfter(int q) const;
   bool HasActorBefore(int q) const;
 
@@ -554,6 +607,38 @@ bool SentenceCoder::FindDiscard() {
   return false;
 }
 
+// "Zinoviev expressed concern": a capitalised surname alone refers to the person named in
+// full earlier in the article. -1 when `tok` is no such surname.
+int32_t SentenceCoder::SurnameActor(int tok) const {
+  if (!o_.document_surnames || s_.surnames.empty() || !s_.toks[tok].cap || all_caps_) return -1;
+  std::string_view w = Norm(tok);
+  for (const auto& [surname, actor] : s_.surnames) {
+    if (surname == w) return actor;
+  }
+  return -1;
+}
+
+// Records the surnames of the people this sentence names in full: a capitalised actor
+// phrase of two to four words from a people entry (dated roles, or a file named for
+// people).
+void SentenceCoder::RememberSurnames() {
+  if (!o_.document_surnames || all_caps_) return;
+  for (const Unit& u : s_.units) {
+    const int words = u.end - u.start;
+    if (u.cls != Cls::kActor || u.ref < 0 || words < 2 || words > 4) continue;
+    bool capitalised = true;
+    for (int t = u.start; t < u.end && capitalised; ++t) capitalised = s_.toks[t].cap;
+    const ActorInfo& info = d_.actor(u.ref);
+    if (!capitalised || (info.dated.empty() && info.rule.find("people") == std::string::npos))
+      continue;
+    std::string_view surname = Norm(u.end - 1);
+    if (surname.size() < 3) continue;
+    bool known = false;
+    for (const auto& entry : s_.surnames) known = known || entry.first == surname;
+    if (!known) s_.surnames.emplace_back(surname, u.ref);
+  }
+}
+
 SentenceOutcome SentenceCoder::Classify() {
   s_.units.clear();
   s_.unit_of.assign(n_, -1);
@@ -593,6 +678,10 @@ SentenceOutcome SentenceCoder::Classify() {
       u.cls = best.cls;
       u.end = best.m.end;
       u.ref = best.m.payload;
+    } else if (int32_t person = SurnameActor(i); person >= 0) {
+      u.cls = Cls::kActor;
+      u.end = i + 1;
+      u.ref = person;
     } else {
       u.cls = s_.toks[i].word ? Cls::kNone : Cls::kPunct;
       u.end = i + 1;
@@ -1209,12 +1298,17 @@ void SentenceCoder::EliminateCommas() {
   }
   int words = words_between(0, first);
   if (words > o_.comma_bmin && words <= o_.comma_bmax) drop(0, first + 1);
+  // "Amid the prolonged Russia-Ukraine war, Korean President Yoon ...": an opening phrase
+  // of setting names no party to the sentence's events.
+  if (o_.news_comma_rules && IsSettingPreposition(Norm(0)) && !HasVerbToken(0, first)) {
+    drop(0, first + 1);
+  }
   // Eliminated phrases leave no comma behind: the next phrase is counted from the
   // comma that opened the eliminated one.
   int open = first;
   for (size_t k = 0; k + 1 < commas.size(); ++k) {
     words = words_between(open + 1, commas[k + 1]);
-    bool clause = o_.news_comma_rules && IsClauseConjunction(Norm(open + 1));  // ", but ..."
+    bool clause = OpensClause(open);  // ", but ...", ", warning ..."
     if (words > o_.comma_min && words <= o_.comma_max && commas[k + 1] != keep_to && !clause) {
       drop(open, commas[k + 1]);
     } else {
@@ -1222,7 +1316,15 @@ void SentenceCoder::EliminateCommas() {
     }
   }
   words = words_between(open + 1, n_);
-  bool clause = o_.news_comma_rules && open + 1 < n_ && IsClauseConjunction(Norm(open + 1));
+  bool clause = OpensClause(open);
+  // "In Tokyo, Japan criticised China on Monday.": the last phrase is the main clause
+  // when nothing before it has a verb left.
+  if (o_.news_comma_rules && !clause && HasVerbToken(open, n_)) {
+    bool verb_before = false;
+    for (int i = 0; i < open && !verb_before; ++i)
+      verb_before = s_.active[i] && HasVerbToken(i, i + 1);
+    clause = !verb_before;
+  }
   if (words > o_.comma_emin && words <= o_.comma_emax && !clause) drop(open, n_);
 }
 
@@ -1282,6 +1384,48 @@ SentenceOutcome SentenceCoder::CheckComplexity() {
 
 // ---- clause matching ------------------------------------------------------------------
 
+// The kind of clause that the comma or conjunction at token `bound` opens.
+SentenceCoder::ClauseKind SentenceCoder::KindOfClauseAt(int bound) const {
+  if (Norm(bound) != "," || bound + 1 >= n_) return ClauseKind::kPlain;
+  const int t = bound + 1;
+  std::string_view w = Norm(t);
+  if (!w.ends_with("ING") || w.size() < 6 || (s_.toks[t].cap && !all_caps_))
+    return ClauseKind::kPlain;
+  if (IsCausativeParticiple(w)) return ClauseKind::kCausative;
+  const Unit* u = UnitAt(t);
+  if (u && u->cls == Cls::kVerb && !IsPrepositionalParticiple(w)) return ClauseKind::kParticipial;
+  return ClauseKind::kPlain;
+}
+
+// Whether the comma phrase that starts after the comma at `comma` is a clause of its own.
+bool SentenceCoder::OpensClause(int comma) const {
+  if (!o_.news_comma_rules || comma + 1 >= n_) return false;
+  return IsClauseConjunction(Norm(comma + 1)) || KindOfClauseAt(comma) != ClauseKind::kPlain;
+}
+
+// The first actor in seq [from, to) that can be a default target: with
+// `possessives_not_targets`, "its" and "their" describe a noun ("their bilateral ties")
+// rather than name a party.
+int SentenceCoder::DefaultTarget(int from, int to, int exclude, const Binding& b) const {
+  for (int q = from; q < to;) {
+    int a = FirstActor(q, to, exclude, &b);
+    if (a < 0 || !o_.possessives_not_targets || !s_.actors[a].pronoun) return a;
+    std::string_view w = Norm(s_.actors[a].start);
+    if (w != "ITS" && w != "THEIR" && w != "HIS" && w != "HER" && w != "OUR") return a;
+    q = from;
+    while (q < to && s_.seq[q] < s_.actors[a].end) ++q;
+  }
+  return -1;
+}
+
+bool SentenceCoder::HasVerbToken(int from, int to) const {
+  for (int i = from; i < to; ++i) {
+    const Unit* u = UnitAt(i);
+    if (u && u->cls == Cls::kVerb) return true;
+  }
+  return false;
+}
+
 bool SentenceCoder::HasActorToken(int from, int to) const {
   for (int i = from; i < to; ++i) {
     const Unit* u = UnitAt(i);
@@ -1337,6 +1481,13 @@ int SentenceCoder::FirstActor(int from, int to, int exclude, const Binding* b) c
     return a;
   }
   return -1;
+}
+
+// Whether two single actors share a country ("RUS" and "RUSGOV").
+bool SentenceCoder::SameCountry(int a, int b) const {
+  const std::string& x = s_.members[s_.actors[a].mem_begin].code;
+  const std::string& y = s_.members[s_.actors[b].mem_begin].code;
+  return x.compare(0, 3, y, 0, 3) == 0;
 }
 
 bool SentenceCoder::SameCodes(int a, int b) const {
@@ -1487,10 +1638,12 @@ bool SentenceCoder::HasActorBefore(int q) const {
   return false;
 }
 
-SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq1, int clause_index,
-                                                  int carried_source, int* used_source,
-                                                  const dict::EventCode** fired,
+SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq1,
+                                                  const ClauseContext& ctx, int* used_source,
+                                                  int* used_target, const dict::EventCode** fired,
                                                   std::vector<Event>* events) {
+  const int clause_index = ctx.index;
+  const int carried_source = ctx.carried_source;
   const Unit& vu = s_.units[verb_unit];
   const VerbInfo& verb = d_.verb(vu.ref);
   const VerbBlockInfo& block = d_.verb_block(verb.block);
@@ -1546,7 +1699,8 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
     }
   } else {
     if (source < 0 && !b.compound) {
-      bool use_carried = clause_index > 0 && carried_source >= 0 && !(vq0 > 0 && ActorStartsAt(0));
+      bool use_carried = clause_index > 0 && carried_source >= 0 &&
+                         !(vq0 > 0 && ActorStartsAt(0)) && ctx.kind != ClauseKind::kCausative;
       if (use_carried && (target < 0 || !SameCodes(carried_source, target))) {
         source = carried_source;
       } else {
@@ -1565,9 +1719,17 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
       }
     }
     if (target < 0 && !b.compound) {
-      target = FirstActor(vq1, m, source, &b);
+      target = DefaultTarget(vq1, m, source, b);
       if (target < 0 && !(o_.default_target_after && !o_.default_target.empty())) {
-        target = FirstActor(0, vq0, source, &b);
+        target = DefaultTarget(0, vq0, source, b);
+      }
+      // ", warning of consequences" warns whom the sentence's first clause was about;
+      // ", prompting Putin to warn" makes Putin answer the first clause's subject.
+      int inherited = ctx.kind == ClauseKind::kCausative     ? carried_source
+                      : ctx.kind == ClauseKind::kParticipial ? ctx.carried_target
+                                                             : -1;
+      if (target < 0 && inherited >= 0 && (source < 0 || !SameCountry(inherited, source))) {
+        target = inherited;
       }
       if (target < 0 && source >= 0 && s_.actors[source].compound && o_.compound_pairs &&
           !(o_.default_target_after && !o_.default_target.empty())) {
@@ -1596,6 +1758,7 @@ SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq
     return VerbResult::kNone;
   }
   *used_source = source;
+  *used_target = target;
   dict::EventCode demand;
   if (o_.must_as_demand && !passive && AfterMust(vq0)) {
     int subject = -1;
@@ -1695,11 +1858,17 @@ SentenceOutcome SentenceCoder::CodeClauses() {
   bounds.push_back(0);
   for (const Unit& u : s_.units) {
     if (u.cls == Cls::kConj && !u.in_compound && s_.active[u.start]) bounds.push_back(u.start);
+    // ", warning of ...", ", prompting X to ...": a participle after a comma opens a clause.
+    if (o_.participial_clauses && u.cls == Cls::kComma && !u.in_compound && s_.active[u.start] &&
+        KindOfClauseAt(u.start) != ClauseKind::kPlain) {
+      bounds.push_back(u.start);
+    }
   }
   bounds.push_back(n_);
   std::vector<Event>& found = s_.pending;
   found.clear();
   int carried_source = -1;
+  int carried_target = -1;
   bool any_normal = false;
   size_t sentence_first = out_->size();
   std::vector<Event> subordinate;
@@ -1711,18 +1880,23 @@ SentenceOutcome SentenceCoder::CodeClauses() {
     bool clause_done = false;
     int clause_first_actor = FirstActor(0, m, -1);
     std::vector<Event> clause_subordinate;
+    ClauseContext ctx;
+    ctx.index = static_cast<int>(c);
+    ctx.carried_source = carried_source;
+    ctx.carried_target = carried_target;
+    ctx.kind = c > 0 && o_.participial_clauses ? KindOfClauseAt(bounds[c]) : ClauseKind::kPlain;
     for (int q = 0; q < m; ++q) {
       const Unit* u = UnitAt(s_.seq[q]);
       if (!u || u->cls != Cls::kVerb || s_.seq[q] != u->start) continue;
+      if (q == 0 && ctx.kind == ClauseKind::kCausative) continue;  // "prompting" itself
       int vq1 = q;
       while (vq1 < m && s_.seq[vq1] < u->end) ++vq1;
       int verb_unit = s_.unit_of[s_.seq[q]];
       const VerbInfo& verb = d_.verb(u->ref);
       found.clear();
-      int used_source = -1;
+      int used_source = -1, used_target = -1;
       const dict::EventCode* fired = &verb.code;
-      VerbResult r = CodeVerb(verb_unit, q, vq1, static_cast<int>(c), carried_source, &used_source,
-                              &fired, &found);
+      VerbResult r = CodeVerb(verb_unit, q, vq1, ctx, &used_source, &used_target, &fired, &found);
       if (r == VerbResult::kDiscard) return SentenceOutcome::kDiscarded;
       if (r == VerbResult::kComplex) return SentenceOutcome::kComplex;
       if (r != VerbResult::kEvent) continue;
@@ -1742,6 +1916,7 @@ SentenceOutcome SentenceCoder::CodeClauses() {
       out_->insert(out_->end(), found.begin(), found.end());
       any_normal = true;
       if (used_source >= 0) carried_source = used_source;
+      if (used_target >= 0) carried_target = used_target;
       clause_done = true;
       if (o_.code_by == CodeBy::kSentence) break;
     }
@@ -1781,6 +1956,7 @@ SentenceOutcome SentenceCoder::Run() {
     if (trace_) trace_->OnOutcome(st, "an actor or verb with a ### or +++ code");
     return st;
   }
+  RememberSurnames();
   BuildActors();
   ComposeAgents();
   if (o_.ethnic_groups_by_residence) EthnicGroupsByResidence();
@@ -1850,6 +2026,7 @@ SentenceOutcome Coder::CodeSentence(std::string_view sentence, const Event& even
 void Coder::CodeDocument(const Document& doc, CoderScratch* scratch, std::vector<Event>* events,
                          CoderTrace* trace) const {
   auto& sentences = scratch->impl_->sentences;
+  scratch->impl_->surnames.clear();
   text::SplitSentences(doc.text, &sentences);
   Event tmpl;
   tmpl.doc_id = doc.id;

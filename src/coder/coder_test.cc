@@ -31,7 +31,9 @@ class CoderTest : public ::testing::Test {
                                    "<NOUN>\nPARADE_\n</NOUN>\n"
                                    "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nRUSSIA [RUS]\n"
                                    "SEOUL [KOR]\nTOKYO [JPN]\nSOCCER [###]\n"
-                                   "BOROMIR [GONMIL <950101] [GONGOV]\nUS_ [USA]\n");
+                                   "BOROMIR [GONMIL <950101] [GONGOV]\nUS_ [USA]\n"
+                                   "ALBANIANS [ALB]\nSERBIA [SRB]\n"
+                                   "ELROND_PEREDHEL [RIVGOV >950101] [RIV]\n");
     std::string agents = WriteTemp("t.agents", "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\nSOLDIERS_ [~MIL]\nPROTESTERS_ [~OPP]\n");
     std::string verbs = WriteTemp("t.verbs",
                                   "ATTACK [190]\n- * TARGETS_IN + [195]\n"
@@ -39,7 +41,8 @@ class CoderTest : public ::testing::Test {
                                   "ARRIVE [032:033]\n"
                                   "SAID [010?]\n"
                                   "PRAISE_ [051]\n- NOT_* [112]\n"
-                                  "FREE [066]\n- + * FROM $ [067]\n");
+                                  "FREE [066]\n- + * FROM $ [067]\n"
+                                  "WARN [130]\nWITHDRAW [0874]\n");
     dict::DictionaryBuilder b;
     std::vector<std::string> warnings;
     ASSERT_TRUE(dict::ReadTabariActors(actors, &b, &warnings).ok());
@@ -166,6 +169,51 @@ TEST_F(CoderTest, CoderModalVerbsAreThreatsOrIntents) {
   CoderOptions tabari;
   tabari.future_as_intent = false;
   EXPECT_EQ(Code("Arnor may yet attack Gondor on Monday.", tabari), V{"ARN GON 190"});
+}
+
+TEST_F(CoderTest, CoderReadyToIsAnIntent) {
+  EXPECT_EQ(Code("Arnor is ready to praise Gondor."), V{"ARN GON 032"});
+}
+
+TEST_F(CoderTest, CoderAppositiveAfterAnUnknownNameIsTheSubject) {
+  const std::string text = "Kenzo Oshima, the Arnor ambassador, criticised Gondor on Monday.";
+  EXPECT_EQ(Code(text), V{"ARNGOV GON 111"});
+  CoderOptions tabari;
+  tabari.news_comma_rules = false;
+  EXPECT_NE(Code(text, tabari), V{"ARNGOV GON 111"});
+}
+
+TEST_F(CoderTest, CoderCommaClausesAreKept) {
+  EXPECT_EQ(Code("Arnor praised Rohan, but still criticised Gondor on Monday."),
+            (V{"ARN ROH 051", "ARN GON 111"}));
+  EXPECT_EQ(Code("Amid the Arnor war, Gondor criticised Rohan on Monday."), V{"GON ROH 111"});
+}
+
+TEST_F(CoderTest, CoderParticipleClausesCarryTheActors) {
+  EXPECT_EQ(Code("Arnor criticised Gondor on Monday, warning of severe consequences."),
+            (V{"ARN GON 111", "ARN GON 130"}));
+  EXPECT_EQ(Code("Gondor attacked Rohan on Monday, prompting Arnor to warn of consequences for "
+                 "their ties."),
+            (V{"GON ROH 190", "ARN GON 130"}));
+}
+
+TEST_F(CoderTest, CoderEthnicGroupsTakeTheirCountryOfResidence) {
+  EXPECT_EQ(Code("Ethnic Albanians in Serbia criticised Gondor on Monday."), V{"SRB GON 111"});
+  EXPECT_EQ(Code("Albanians in Serbia criticised Gondor on Monday."), V{"ALB GON 111"});
+}
+
+TEST_F(CoderTest, CoderMustAfterAReportingVerbIsADemand) {
+  EXPECT_EQ(Code("Arnor said Gondor must withdraw from Rohan."), V{"ARN GON 106"});
+  CoderOptions tabari;
+  tabari.must_as_demand = false;
+  EXPECT_NE(Code("Arnor said Gondor must withdraw from Rohan.", tabari), V{"ARN GON 106"});
+}
+
+TEST_F(CoderTest, CoderSurnameRefersToThePersonNamedEarlier) {
+  EXPECT_EQ(Code("Elrond Peredhel praised Gondor on Monday. Peredhel criticised Rohan on Tuesday."),
+            (V{"RIVGOV GON 051", "RIVGOV ROH 111"}));
+  // Only within one document.
+  EXPECT_EQ(Code("Peredhel criticised Rohan on Tuesday."), V{});
 }
 
 TEST_F(CoderTest, CoderConditionsReportNoEvent) {

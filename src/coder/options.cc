@@ -168,6 +168,9 @@ void TurnOffNewsConventions(CoderOptions* options) {
   options->news_comma_rules = false;
   options->ethnic_groups_by_residence = false;
   options->must_as_demand = false;
+  options->document_surnames = false;
+  options->participial_clauses = false;
+  options->possessives_not_targets = false;
 }
 
 }  // namespace

@@ -60,7 +60,8 @@ TEST(DatesResolveTest, ExplicitDates) {
           {"On the 7th of February, 2023 the embassy closed.", 20230207, DateGranularity::kDay},
           {"Troops crossed the border on February 7th.", 20230207, DateGranularity::kDay},
           {"Troops crossed the border on 24 February.", 20220224, DateGranularity::kDay},
-          {"The agreement of November 13, 2013 was suspended.", 20131113, DateGranularity::kDay},
+          {"The agreement of November 13, 2013 was suspended." /* dates the agreement */, 20230210,
+           DateGranularity::kPublication},
           {"Seoul imposed sanctions in March 2022.", 20220301, DateGranularity::kMonth},
           {"Trade fell in January-August 2024.", 20240801, DateGranularity::kMonth},
           {"Seoul joined the sanctions in 2022.", 20220101, DateGranularity::kYear},
@@ -201,6 +202,28 @@ TEST(DatesInferTest, MonthAndLastMonth) {
       TextDocument("In March 2022 the plant halted. Last month the company sold it."));
   EXPECT_EQ(g.date, 20220415);
   EXPECT_LE(g.confidence, 0.4);
+}
+
+TEST(DatesResolveTest, DatesOfOtherThingsAreIgnored) {
+  const Date pub = 20250301;
+  EXPECT_EQ(ResolveEventDate("In 2024 many Russians visited, under the agreement of November 13, "
+                             "2013.",
+                             pub),
+            20240101);
+  EXPECT_EQ(ResolveEventDate("Ties, unbroken since 1992, were damaged.", pub), pub);
+  EXPECT_EQ(ResolveEventDate("Relations after their establishment in 1990 suffered.", pub), pub);
+  EXPECT_EQ(ResolveEventDate("Seoul refused in 1990 to sign.", pub), 19900101);
+}
+
+TEST(DatesInferTest, LastYearWithANamedYearIsTwoYearsOn) {
+  // Had 2022 been last year, the writer would have said "last year".
+  const DateGuess g = InferPublicationDate(TextDocument(
+      "Seoul joined the sanctions in 2022. Only one car in 50 sold last year was Korean."));
+  EXPECT_EQ(g.date, 20240101);
+  EXPECT_LE(g.confidence, 0.2);
+  // Without "last year" the month rule applies.
+  EXPECT_EQ(InferPublicationDate(TextDocument("Seoul joined the sanctions in 2022.")).date / 10000,
+            2022);
 }
 
 TEST(DatesInferTest, NothingToGoOn) {

@@ -126,6 +126,17 @@ DateGuess InferPublicationDate(const Document& doc) {
     why = fmt::format("\"this year\" with {} the newest year mentioned", year);
   }
 
+  // "joined the sanctions in 2022 ... cars sold last year": a writer names a year only
+  // when it is not last year, so a text that says "last year" and names no later year is
+  // from two years after the newest one it names. Only a bound ("not before").
+  if (ev.last_year && !ev.this_year && ev.newest_any_year == year &&
+      (ev.newest_full == 0 || ev.newest_full / 10000 != year)) {
+    g.date = MakeDate(year + 2, 1, 1);
+    g.confidence = 0.1;
+    g.reason =
+        fmt::format("\"last year\" with {} the newest year named; not before {}", year, year + 2);
+    return g;
+  }
   if (ev.newest_full != 0 && ev.newest_full / 10000 == year) {
     g.date = ev.newest_full;
     // On the Guardian sample the newest full date has the right year about half the time

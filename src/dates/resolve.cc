@@ -1,5 +1,6 @@
 #include "dates/resolve.h"
 
+#include <cctype>
 #include <vector>
 
 #include "dates/scanner.h"
@@ -87,6 +88,36 @@ Date ResolveMention(const Mention& m, Date pub, bool sentence_future, DateGranul
   return 0;
 }
 
+// The word before `end` in `text` (ASCII letters only, upper-cased into `word`).
+std::string_view WordBefore(std::string_view text, size_t end, char (&word)[16]) {
+  while (end > 0 && !std::isalpha(static_cast<unsigned char>(text[end - 1]))) --end;
+  size_t begin = end;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  size_t n = std::min<size_t>(end - begin, sizeof word);
+  for (size_t i = 0; i < n; ++i)
+    word[i] = std::toupper(static_cast<unsigned char>(text[begin + i]));
+  return std::string_view(word, n);
+}
+
+// "the agreement of November 13, 2013", "relations since 1992", "their establishment in
+// 1990": the date belongs to a noun or a span, not to what the sentence reports.
+bool DatesSomethingElse(std::string_view sentence, size_t mention_start) {
+  char w1[16], w2[16];
+  std::string_view before = WordBefore(sentence, mention_start, w1);
+  if (before == "OF" || before == "SINCE") return true;
+  if (before != "IN") return false;
+  const size_t in_at = sentence.rfind(std::string_view("in"), mention_start);
+  if (in_at == std::string_view::npos) return false;
+  std::string_view noun = WordBefore(sentence, in_at, w2);
+  static constexpr std::string_view kFounding[] = {"ESTABLISHMENT", "ESTABLISHED", "FOUNDED",
+                                                   "LAUNCHED",      "BORN",        "CREATED",
+                                                   "FOUNDING",      "BUILT"};
+  for (std::string_view f : kFounding) {
+    if (noun == f) return true;
+  }
+  return false;
+}
+
 Date ResolveEventDate(std::string_view sentence, Date publication, DateGranularity* granularity) {
   DateGranularity unused;
   DateGranularity* g = granularity ? granularity : &unused;
@@ -99,6 +130,7 @@ Date ResolveEventDate(std::string_view sentence, Date publication, DateGranulari
   Date best = 0;
   DateGranularity best_g = DateGranularity::kPublication;
   for (const Mention& m : mentions) {
+    if (DatesSomethingElse(sentence, m.start)) continue;
     DateGranularity mg;
     const Date d = ResolveMention(m, publication, future, &mg);
     if (d != 0 && Rank(mg) < Rank(best_g)) {

@@ -119,13 +119,19 @@ struct ActorInfo {
   std::string rule;  // "file:line"
 
   // Codes for an article date; TABARI 6.5.2 (first satisfied restriction, else default).
+  // An undated article (0) is taken to be recent: the role that ends last, so Putin is
+  // the president rather than his default code.
   const std::vector<std::string>& CodesFor(Date date) const {
     if (date != 0) {
       for (const auto& d : dated) {
         if ((d.from == 0 || date >= d.from) && (d.to == 0 || date <= d.to)) return d.codes;
       }
-    } else if (!dated.empty() && default_codes.size() == 1 && default_codes[0] == "---") {
-      return dated.back().codes;  // undated article: the most recent role
+    } else if (!dated.empty()) {
+      const Dated* latest = &dated.front();
+      for (const auto& d : dated) {
+        if (d.to == 0 || (latest->to != 0 && d.to > latest->to)) latest = &d;
+      }
+      return latest->codes;
     }
     return default_codes;
   }

@@ -79,15 +79,37 @@ TEST_F(QueryStoreTest, DyadCountsTheSeedEvents) {
   EXPECT_EQ(directed.total.b_to_a, 0);
 }
 
+// The seeds' story: February 2023 sanctions and offers of dialogue, then Moscow's warnings
+// over arms for Ukraine (Putin's "rare warning", Zinoviev's "severe consequences").
+TEST_F(QueryStoreTest, SeedWarningsComeAfterTheSanctions) {
+  EventListQuery q;
+  q.a = "RUS";
+  q.b = "KOR";
+  q.directed = true;
+  q.code = "13";
+  q.from = 20230301;
+  EventList warnings;
+  ASSERT_TRUE(db_->Events(q, &warnings).ok());
+  int by_putin = 0, by_zinoviev = 0;
+  for (const ListedEvent& e : warnings.events) {
+    by_putin += e.event.sentence.find("Putin to issue a rare warning") != std::string::npos;
+    by_zinoviev += e.event.sentence.find("warning of potentially severe") != std::string::npos;
+  }
+  EXPECT_EQ(by_putin, 1);
+  EXPECT_EQ(by_zinoviev, 1);
+}
+
 TEST_F(QueryStoreTest, DyadFillsEmptyPeriodsOfARange) {
-  DyadQuery q{"RUS", "KOR", 20230101, 20230331, Interval::kMonth, false};
+  DyadQuery q{"RUS", "KOR", 20230201, 20230430, Interval::kMonth, false};
   DyadSeries series;
   ASSERT_TRUE(db_->Dyad(q, &series).ok());
   ASSERT_EQ(series.periods.size(), 3u);
-  EXPECT_EQ(series.periods[0].label, "2023-01");
-  EXPECT_EQ(series.periods[0].count, 0);
+  EXPECT_EQ(series.periods[0].label, "2023-02");
+  EXPECT_GT(series.periods[0].count, 0);
+  EXPECT_EQ(series.periods[1].label, "2023-03");  // no seed event: an empty row, not a gap
+  EXPECT_EQ(series.periods[1].count, 0);
   EXPECT_EQ(series.undated.count, 0);  // a range leaves undated events out
-  q.from = 20230401;
+  q.from = 20230501;
   EXPECT_EQ(db_->Dyad(q, &series).code(), Status::Code::kInvalidArgument);
 }
 
