@@ -1,7 +1,8 @@
 // Coding throughput: the Guardian sample (../shared/corpora/guardian_2019_sample.jsonl)
 // repeated to about 100,000 sentences, coded on one thread with the Phoenix actor and
 // agent dictionaries and the CAMEO.2.0 verbs, as TABARI and PETRARCH users run them.
-// Dictionary loading is measured on its own. Run:
+// The same corpus is also coded with parley's bundled dictionaries (data/dict), as users
+// run it out of the box. Dictionary loading is measured on its own. Run:
 //   build/release/parley_bench --benchmark_filter='Code|Load'
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
@@ -12,6 +13,7 @@
 
 #include "parley/coder.h"
 #include "parley/dictionary.h"
+#include "parley/paths.h"
 #include "parley/reader.h"
 #include "parley/text.h"
 
@@ -28,10 +30,19 @@ std::shared_ptr<const Dictionary> LoadPhoenix() {
   for (const char* file : {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                            "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt",
                            "Phoenix.discards.txt", "CAMEO.2.0.txt"}) {
-    Status s = dict::LoadDictionaryFile(kDictDir + file, dict::FileKind::kUnknown, &builder,
-                                        &warnings);
+    Status s =
+        dict::LoadDictionaryFile(kDictDir + file, dict::FileKind::kUnknown, &builder, &warnings);
     if (!s.ok()) return nullptr;
   }
+  std::shared_ptr<const Dictionary> dictionary;
+  if (!builder.Build(&dictionary, &warnings).ok()) return nullptr;
+  return dictionary;
+}
+
+std::shared_ptr<const Dictionary> LoadBundled() {
+  dict::DictionaryBuilder builder;
+  std::vector<std::string> warnings;
+  if (!dict::LoadDictionaryFolder(BundledDictionaryDir(), &builder, &warnings).ok()) return nullptr;
   std::shared_ptr<const Dictionary> dictionary;
   if (!builder.Build(&dictionary, &warnings).ok()) return nullptr;
   return dictionary;
@@ -80,18 +91,23 @@ double PeakRssMb() {
   return usage.ru_maxrss / 1024.0;
 }
 
-void BM_LoadPhoenixDictionaries(benchmark::State& state) {
+void LoadDictionaries(benchmark::State& state, std::shared_ptr<const Dictionary> (*load)()) {
   for (auto _ : state) {
-    auto dictionary = LoadPhoenix();
-    if (!dictionary) state.SkipWithError("cannot load the Phoenix dictionaries");
+    auto dictionary = load();
+    if (!dictionary) state.SkipWithError("cannot load the dictionaries");
     benchmark::DoNotOptimize(dictionary);
   }
   state.counters["peak_rss_MB"] = PeakRssMb();
 }
+
+void BM_LoadPhoenixDictionaries(benchmark::State& state) { LoadDictionaries(state, LoadPhoenix); }
 BENCHMARK(BM_LoadPhoenixDictionaries)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-void BM_CodeGuardianOneThread(benchmark::State& state) {
-  auto dictionary = LoadPhoenix();
+void BM_LoadBundledDictionaries(benchmark::State& state) { LoadDictionaries(state, LoadBundled); }
+BENCHMARK(BM_LoadBundledDictionaries)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void CodeGuardian(benchmark::State& state, std::shared_ptr<const Dictionary> (*load)()) {
+  auto dictionary = load();
   const Corpus& corpus = GetCorpus();
   if (!dictionary || corpus.docs.empty()) {
     state.SkipWithError("missing ../shared dictionaries or corpus");
@@ -118,8 +134,13 @@ void BM_CodeGuardianOneThread(benchmark::State& state) {
       benchmark::Counter(corpus.bytes * iterations / 1e6, benchmark::Counter::kIsRate);
   state.counters["peak_rss_MB"] = PeakRssMb();
 }
+
+void BM_CodeGuardianOneThread(benchmark::State& state) { CodeGuardian(state, LoadPhoenix); }
 BENCHMARK(BM_CodeGuardianOneThread)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// Out of the box: parley's own dictionaries, news conventions on.
+void BM_CodeGuardianBundled(benchmark::State& state) { CodeGuardian(state, LoadBundled); }
+BENCHMARK(BM_CodeGuardianBundled)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 }  // namespace parley
-
