@@ -144,6 +144,8 @@ struct CoderScratch::Impl {
   std::vector<int> compound_units;
   std::vector<uint32_t> present;  // word id -> clause stamp when some token can match it
   uint32_t stamp = 0;
+  std::vector<uint32_t> synset_stamp;  // synset -> clause stamp when synset_hit was computed
+  std::vector<uint8_t> synset_hit;
   std::vector<Event> pending;
   std::string buffer;
   std::string scratch_code;  // an event code rewritten while emitting
@@ -433,6 +435,18 @@ class SentenceCoder {
       if (s_.present[w] != s_.stamp) return false;
     }
     for (int32_t syn : p.required_synsets) {
+      if (!SynsetPresent(syn)) return false;
+    }
+    return true;
+  }
+  // Whether some first word of synset `syn` is in the current clause; computed once per
+  // clause, since a verb's patterns share synsets that can list hundreds of words.
+  bool SynsetPresent(int32_t syn) const {
+    if (s_.synset_stamp.size() != d_.synset_count()) {
+      s_.synset_stamp.assign(d_.synset_count(), 0);
+      s_.synset_hit.assign(d_.synset_count(), 0);
+    }
+    if (s_.synset_stamp[syn] != s_.stamp) {
       bool any = false;
       for (WordId w : d_.synset(syn).first_words) {
         if (s_.present[w] == s_.stamp) {
@@ -440,9 +454,10 @@ class SentenceCoder {
           break;
         }
       }
-      if (!any) return false;
+      s_.synset_stamp[syn] = s_.stamp;
+      s_.synset_hit[syn] = any;
     }
-    return true;
+    return s_.synset_hit[syn];
   }
   int LastActorBefore(int q) const;
 
@@ -1443,9 +1458,12 @@ void SentenceCoder::BuildClause(int from, int to) {
   if (s_.present.size() != d_.word_count()) {
     s_.present.assign(d_.word_count(), 0);
     s_.stamp = 0;
+    s_.synset_stamp.assign(d_.synset_count(), 0);  // another dictionary: forget its synsets
+    s_.synset_hit.assign(d_.synset_count(), 0);
   }
   if (++s_.stamp == 0) {  // wrapped: forget every old mark
     std::fill(s_.present.begin(), s_.present.end(), 0);
+    std::fill(s_.synset_stamp.begin(), s_.synset_stamp.end(), 0);
     s_.stamp = 1;
   }
   for (int q = 0; q < m; ++q) {

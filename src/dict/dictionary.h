@@ -211,6 +211,7 @@ class Dictionary {
   const VerbInfo& verb(int32_t i) const { return verb_info_[i]; }
   const VerbBlockInfo& verb_block(int32_t i) const { return blocks_[i]; }
   const CompiledSynset& synset(int32_t i) const { return synsets_[i]; }
+  size_t synset_count() const { return synsets_.size(); }
   bool discard_whole_story(int32_t i) const { return discard_story_[i]; }
   const std::string& issue_code(int32_t i) const { return issue_codes_[i]; }
   const std::string& word_text(WordId w) const { return words_[w]; }
