@@ -211,6 +211,15 @@ Cls FixedClass(std::string_view w) {
   return Cls::kNone;
 }
 
+// Whether `w` is one of `words`.
+template <size_t N>
+bool InList(std::string_view w, const std::string_view (&words)[N]) {
+  for (std::string_view k : words) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 // News: a verb word right after a preposition or a possessive is a noun or a gerund
 // naming an activity ("role in rioting", "investigation of arms sales", "its attack"),
 // not the clause's verb. TO (infinitive), BY (passive agent), AFTER/BEFORE (also
@@ -220,10 +229,7 @@ bool NounContext(std::string_view w) {
       "IN",     "OF",    "FOR",  "ON",    "AT",   "WITH",  "FROM",    "ABOUT", "AGAINST",
       "DURING", "OVER",  "AMID", "AMONG", "INTO", "UNDER", "WITHOUT", "VIA",   "DESPITE",
       "ITS",    "THEIR", "HIS",  "HER",   "OUR",  "MY",    "YOUR"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
+  return InList(w, kWords);
 }
 
 // CAMEO codes a stated future or possible action as an intent (03x) when it cooperates
@@ -295,10 +301,7 @@ bool IsSettingPreposition(std::string_view w) {
   static constexpr std::string_view kWords[] = {"AMID",      "AMIDST", "DESPITE", "DURING",
                                                 "FOLLOWING", "AFTER",  "BEFORE",  "SINCE",
                                                 "IN",        "ON",     "AT"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
+  return InList(w, kWords);
 }
 
 // -ING words that follow a comma without opening a clause.
@@ -306,19 +309,13 @@ bool IsPrepositionalParticiple(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "INCLUDING",       "ACCORDING", "FOLLOWING", "REGARDING", "CONCERNING", "EXCLUDING",
       "NOTWITHSTANDING", "BEGINNING", "STARTING",  "PENDING",   "BARRING",    "DURING"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
+  return InList(w, kWords);
 }
 
 bool IsCausativeParticiple(std::string_view w) {
   static constexpr std::string_view kWords[] = {"PROMPTING",  "FORCING", "PROVOKING", "SPARKING",
                                                 "TRIGGERING", "CAUSING", "LEADING",   "COMPELLING"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
+  return InList(w, kWords);
 }
 
 bool IsNegation(std::string_view w) { return w == "NOT" || w == "NEVER" || w == "N'T"; }
@@ -330,10 +327,7 @@ bool IsFunctionWord(std::string_view w) {
       "ON",   "AT",   "TO",   "FOR",  "WITH",  "AGAINST", "FROM",  "BY",    "OVER",   "ABOUT",
       "INTO", "THAN", "THAT", "WHO",  "WHICH", "AS",      "UNDER", "AFTER", "BEFORE", "SAID",
       "IS",   "ARE",  "HAS",  "HAVE", "HAD",   "WILL",    "WOULD", "NOT",   "ALSO",   "TOLD"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
+  return InList(w, kWords);
 }
 
 bool IsSpecial(const std::string& code) { return code == "---" || code == "###" || code == "+++"; }
@@ -644,8 +638,7 @@ void SentenceCoder::RememberSurnames() {
     bool capitalised = true;
     for (int t = u.start; t < u.end && capitalised; ++t) capitalised = s_.toks[t].cap;
     const ActorInfo& info = d_.actor(u.ref);
-    if (!capitalised || (info.dated.empty() && info.rule.find("people") == std::string::npos))
-      continue;
+    if (!capitalised || !info.person) continue;
     std::string_view surname = Norm(u.end - 1);
     if (surname.size() < 3) continue;
     bool known = false;

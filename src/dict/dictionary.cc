@@ -544,6 +544,8 @@ Status DictionaryBuilder::Build(std::shared_ptr<const Dictionary>* out,
     info.default_codes = SplitCodes(a.default_code);
     for (const auto& dc : a.dated) info.dated.push_back({SplitCodes(dc.code), dc.from, dc.to});
     info.rule = RuleName(a.origin);
+    // Dated roles, or a file named for people (parley.people.actors.txt).
+    info.person = !info.dated.empty() || a.origin.file.find("people") != std::string::npos;
     int32_t index = static_cast<int32_t>(d->actor_info_.size());
     bool any = false;
     for (const auto& p : a.phrases) any |= ctx.AddPhrase(&d->actor_trie_, p, index, a.origin);

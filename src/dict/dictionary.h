@@ -116,7 +116,8 @@ struct ActorInfo {
     Date from = 0, to = 0;
   };
   std::vector<Dated> dated;
-  std::string rule;  // "file:line"
+  std::string rule;     // "file:line"
+  bool person = false;  // a person: dated roles, or from a file whose name says "people"
 
   // Codes for an article date; TABARI 6.5.2 (first satisfied restriction, else default).
   // An undated article (0) is taken to be recent: the role that ends last, so Putin is
