@@ -59,7 +59,7 @@ bool FillBatch(DocumentReader* reader, DocumentCoders* coders, const EventStore*
       continue;
     }
     bytes += doc.text.size();
-    batch->coders.push_back(coders->For(doc));
+    batch->coders.push_back(coders->For(doc, reader->current_format()));
     batch->docs.push_back(std::move(doc));
   }
   return !batch->docs.empty();
@@ -77,6 +77,10 @@ void CodeForStore(const Coder& coder, const Document& doc, CoderScratch* scratch
 
 int RunCode(const CodeFlags& flags) {
   ReaderOptions reader_options;
+  // -q: per-record input warnings are counted, not printed; one count line at the end.
+  uint64_t suppressed_warnings = 0;
+  if (flags.engine.quiet)
+    reader_options.on_warning = [&suppressed_warnings](std::string_view) { ++suppressed_warnings; };
   Status s = ParseInputFormat(flags.input_format, &reader_options.format);
   EventFormat output_format;
   if (s.ok()) s = ParseEventFormat(flags.format, &output_format);
@@ -98,7 +102,7 @@ int RunCode(const CodeFlags& flags) {
   if (s.ok() && stream_events)
     s = EventWriter::Open(flags.out_path.empty() ? "-" : flags.out_path, output_format, &writer);
   if (!s.ok()) {
-    std::fprintf(stderr, "parley code: %s\n", s.ToString().c_str());
+    std::fprintf(stderr, "parley code: %s\n", EscapeControlBytes(s.ToString()).c_str());
     return s.code() == Status::Code::kInvalidArgument ? 2 : 1;
   }
 
@@ -161,6 +165,12 @@ int RunCode(const CodeFlags& flags) {
     }
   }
   progress.Finish();
+  if (suppressed_warnings > 0) {
+    std::fprintf(stderr, "parley: %llu warning%s (suppressed by -q)\n",
+                 static_cast<unsigned long long>(suppressed_warnings),
+                 suppressed_warnings == 1 ? "" : "s");
+  }
+  // Bad records are warnings, not failures: the exit status stays 0 (see README, Input).
   if (!write_status.ok()) {
     std::fprintf(stderr, "parley code: %s\n", write_status.ToString().c_str());
     return 1;

@@ -61,20 +61,12 @@ Status MakeCoder(const EngineFlags& flags, std::unique_ptr<Coder>* coder) {
   return Status::OK();
 }
 
-std::shared_ptr<const Coder> DocumentCoders::For(const Document& doc) {
+std::shared_ptr<const Coder> DocumentCoders::For(const Document& doc, InputFormat format) {
   if (first_ || doc.origin != origin_) {
     // A new file: its format decides the conventions; earlier records' settings end.
     first_ = false;
     origin_ = doc.origin;
-    InputFormat format = forced_;
-    if (format == InputFormat::kAuto) {
-      std::string head(4096, '\0');
-      std::FILE* f = doc.origin.empty() || doc.origin == "-" ? nullptr
-                                                              : std::fopen(doc.origin.c_str(), "rb");
-      head.resize(f != nullptr ? std::fread(head.data(), 1, head.size(), f) : 0);
-      if (f != nullptr) std::fclose(f);
-      format = DetectInputFormat(doc.origin, head);
-    }
+    if (format == InputFormat::kAuto) format = forced_;
     options_ = base_->options();
     current_ = base_;
     if (format == InputFormat::kPetrarchXml) {
