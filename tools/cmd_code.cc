@@ -46,8 +46,8 @@ struct Coded {
 };
 
 // `store` (may be null): documents it already holds are skipped, counted in `*skipped`.
-bool FillBatch(DocumentReader* reader, DocumentCoders* coders, const EventStore* store, uint64_t* skipped,
-               Batch* batch) {
+bool FillBatch(DocumentReader* reader, DocumentCoders* coders, const EventStore* store,
+               uint64_t* skipped, Batch* batch) {
   size_t bytes = 0;
   batch->docs.clear();
   batch->coders.clear();
@@ -108,45 +108,44 @@ int RunCode(const CodeFlags& flags) {
 
   std::shared_ptr<const Coder> base_coder = std::move(coder);
   DocumentCoders coders(base_coder, reader_options.format);
-  int threads = flags.threads > 0 ? flags.threads
-                                  : std::max(1u, std::thread::hardware_concurrency());
+  int threads =
+      flags.threads > 0 ? flags.threads : std::max(1u, std::thread::hardware_concurrency());
   Progress progress(flags.engine.quiet);
   Status write_status;
   std::unique_ptr<StoreWriter> store_writer;
   if (store != nullptr) store_writer = std::make_unique<StoreWriter>(store.get());
   uint64_t skipped = 0;
-  pipeline::OrderedPipeline<Batch, Coded, std::unique_ptr<CoderScratch>> pipe(threads,
-                                                                             threads * 4);
-  pipe.Run([&](Batch* batch) {
-             return write_status.ok() && FillBatch(reader.get(), &coders, store.get(), &skipped, batch);
-           },
-           [] { return std::make_unique<CoderScratch>(); },
-           [&](std::unique_ptr<CoderScratch>* scratch, const Batch& batch, Coded* out) {
-             for (size_t i = 0; i < batch.docs.size(); ++i) {
-               const Document& doc = batch.docs[i];
-               const Coder* coder = batch.coders[i].get();
-               if (store != nullptr) {
-                 CodeForStore(*coder, doc, scratch->get(), writer ? &out->events : nullptr,
-                              out);
-               } else {
-                 coder->CodeDocument(doc, scratch->get(), &out->events);
-               }
-               out->bytes += doc.text.size();
-             }
-             out->docs = batch.docs.size();
-           },
-           [&](Coded& out) {
-             uint64_t events = out.events.size();
-             for (const Event& e : out.events) {
-               if (write_status.ok()) write_status = writer->Write(e);
-             }
-             if (store_writer != nullptr) {
-               events = 0;
-               for (const StoreDocument& d : out.stored) events += d.events.size();
-               store_writer->Submit(std::move(out.stored));
-             }
-             progress.Add(out.docs, events, out.bytes);
-           });
+  pipeline::OrderedPipeline<Batch, Coded, std::unique_ptr<CoderScratch>> pipe(threads, threads * 4);
+  pipe.Run(
+      [&](Batch* batch) {
+        return write_status.ok() && FillBatch(reader.get(), &coders, store.get(), &skipped, batch);
+      },
+      [] { return std::make_unique<CoderScratch>(); },
+      [&](std::unique_ptr<CoderScratch>* scratch, const Batch& batch, Coded* out) {
+        for (size_t i = 0; i < batch.docs.size(); ++i) {
+          const Document& doc = batch.docs[i];
+          const Coder* coder = batch.coders[i].get();
+          if (store != nullptr) {
+            CodeForStore(*coder, doc, scratch->get(), writer ? &out->events : nullptr, out);
+          } else {
+            coder->CodeDocument(doc, scratch->get(), &out->events);
+          }
+          out->bytes += doc.text.size();
+        }
+        out->docs = batch.docs.size();
+      },
+      [&](Coded& out) {
+        uint64_t events = out.events.size();
+        for (const Event& e : out.events) {
+          if (write_status.ok()) write_status = writer->Write(e);
+        }
+        if (store_writer != nullptr) {
+          events = 0;
+          for (const StoreDocument& d : out.stored) events += d.events.size();
+          store_writer->Submit(std::move(out.stored));
+        }
+        progress.Add(out.docs, events, out.bytes);
+      });
   if (write_status.ok() && writer != nullptr) write_status = writer->Close();
   if (store_writer != nullptr) {
     AddResult added;
@@ -183,16 +182,14 @@ int RunCode(const CodeFlags& flags) {
 void AddCodeCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand("code", "Code articles into CAMEO events");
   auto flags = std::make_shared<CodeFlags>();
-  cmd->add_option("input", flags->inputs, "Files, folders (recursive) or - for stdin")
-      ->required();
+  cmd->add_option("input", flags->inputs, "Files, folders (recursive) or - for stdin")->required();
   cmd->add_option("--dict", flags->engine.dict_paths,
                   "Dictionary file or folder; repeatable; replaces the bundled set")
       ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
   cmd->add_option("--format", flags->format, "Output format")
       ->check(CLI::IsMember({"jsonl", "tsv"}));
-  cmd->add_option("--input-format", flags->input_format,
-                  "auto, text, jsonl, tabari or petrarch");
+  cmd->add_option("--input-format", flags->input_format, "auto, text, jsonl, tabari or petrarch");
   cmd->add_option("--out", flags->out_path, "Output file (default: stdout)");
   cmd->add_option("--threads", flags->threads, "Coding threads (default: all cores)")
       ->check(CLI::Range(0, 1024));

@@ -1,8 +1,9 @@
 #include "engine.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
-#include <unistd.h>
 
 #include "parley/dictionary.h"
 #include "parley/paths.h"
@@ -97,7 +98,8 @@ void Progress::Print(const char* end) {
   if (quiet_) return;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   if (secs <= 0) secs = 1e-9;
-  std::fprintf(stderr, "parley: %llu docs, %llu events, %.1f MB in %.1fs (%.0f docs/s, %.1f MB/s)%s",
+  std::fprintf(stderr,
+               "parley: %llu docs, %llu events, %.1f MB in %.1fs (%.0f docs/s, %.1f MB/s)%s",
                static_cast<unsigned long long>(docs_), static_cast<unsigned long long>(events_),
                bytes_ / 1e6, secs, docs_ / secs, bytes_ / 1e6 / secs, end);
   std::fflush(stderr);

@@ -1,4 +1,5 @@
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -6,8 +7,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "io/io_internal.h"
 
@@ -119,6 +118,14 @@ std::unique_ptr<ByteSource> ByteSource::FromString(std::string_view data) {
   return src;
 }
 
+std::unique_ptr<ByteSource> ByteSource::FromStringInChunks(std::string_view data, size_t chunk) {
+  std::unique_ptr<ByteSource> src(new ByteSource());
+  src->StartStreaming(-1, false, kStreamChunk);
+  src->chunked_data_.assign(data);
+  src->chunked_size_ = std::max<size_t>(chunk, 1);
+  return src;
+}
+
 ByteSource::~ByteSource() {
   if (owns_fd_ && fd_ >= 0) ::close(fd_);
 }
@@ -144,7 +151,15 @@ bool ByteSource::Fill() {
     data_ = buf;
     readable_end_ = data_ + capacity_ + kReadPadding;
   }
-  ssize_t got = ReadSome(fd_, buf + end_, capacity_ - end_);
+  ssize_t got;
+  if (fd_ >= 0) {
+    got = ReadSome(fd_, buf + end_, capacity_ - end_);
+  } else {
+    got = static_cast<ssize_t>(
+        std::min({chunked_size_, capacity_ - end_, chunked_data_.size() - chunked_pos_}));
+    std::memcpy(buf + end_, chunked_data_.data() + chunked_pos_, static_cast<size_t>(got));
+    chunked_pos_ += static_cast<size_t>(got);
+  }
   if (got <= 0) {
     if (got < 0) {
       error_ = std::string("read error: ") + std::strerror(errno);

@@ -1,5 +1,6 @@
 // Internal pieces of the io module: byte sources (whole-file buffer, or streamed with
-// read(2) for large files, pipes and stdin), the warning counter, and one record reader per input format.
+// read(2) for large files, pipes and stdin), the warning counter, and one record reader per input
+// format.
 #ifndef PARLEY_IO_IO_INTERNAL_H_
 #define PARLEY_IO_IO_INTERNAL_H_
 
@@ -23,8 +24,8 @@ inline constexpr size_t kReadPadding = 64;
 
 // A forward-only window over one input. Readers look at window(), Consume() what they
 // used, and call Fill() when they need more. A fully read (small) file is one window;
-// large files, pipes and stdin grow the window by reading more. Views into the window stay valid until
-// the next Fill() (which may move the unconsumed bytes).
+// large files, pipes and stdin grow the window by reading more. Views into the window stay valid
+// until the next Fill() (which may move the unconsumed bytes).
 class ByteSource {
  public:
   // Opens `path` ("-" is stdin). Regular files of `stream_threshold` bytes or more are
@@ -33,6 +34,9 @@ class ByteSource {
                      std::unique_ptr<ByteSource>* source);
   // A source over a copy of `data` (tests, in-memory input).
   static std::unique_ptr<ByteSource> FromString(std::string_view data);
+  // The same bytes handed out `chunk` (> 0) at a time by Fill(), as a slow pipe would:
+  // tests and fuzz targets check that readers give the same result however input arrives.
+  static std::unique_ptr<ByteSource> FromStringInChunks(std::string_view data, size_t chunk);
 
   ~ByteSource();
   ByteSource(const ByteSource&) = delete;
@@ -68,10 +72,13 @@ class ByteSource {
   // Streaming or whole-file buffer.
   std::unique_ptr<char[]> buffer_;
   size_t capacity_ = 0;
-  size_t chunk_ = 0;           // bytes asked of each read(2)
+  size_t chunk_ = 0;            // bytes asked of each read(2)
   uint64_t expected_size_ = 0;  // regular files: size when opened, to notice shrinking
   int fd_ = -1;
   bool owns_fd_ = false;
+  std::string chunked_data_;  // FromStringInChunks: what Fill() hands out instead of read(2)
+  size_t chunked_pos_ = 0;
+  size_t chunked_size_ = 0;
   bool at_eof_ = true;
   std::string error_;
 };

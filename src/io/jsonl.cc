@@ -128,8 +128,10 @@ class JsonlReader : public RecordReader {
       } else if (key == "title" || key == "url" || key == "source") {
         std::string* out = key == "title" ? &doc->title : key == "url" ? &doc->url : &doc->source;
         if (ScalarText(value, out) != simdjson::SUCCESS)
-          return TypeError(key == "title" ? "title" : key == "url" ? "url" : "source", value,
-                           "a string");
+          return TypeError(key == "title" ? "title"
+                           : key == "url" ? "url"
+                                          : "source",
+                           value, "a string");
       }
     }
     if (!has_text) return simdjson::NO_SUCH_FIELD;
@@ -179,8 +181,8 @@ class JsonlReader : public RecordReader {
                                  std::string_view expected) {
     std::string shown;
     if (value.is_number()) shown = fmt::format(" ({})", simdjson::to_string(value));
-    type_error_ = fmt::format("field \"{}\" is {}{}, expected {}", field, TypeName(value), shown,
-                              expected);
+    type_error_ =
+        fmt::format("field \"{}\" is {}{}, expected {}", field, TypeName(value), shown, expected);
     return simdjson::INCORRECT_TYPE;
   }
 

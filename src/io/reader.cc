@@ -182,8 +182,7 @@ class DocumentReader::Impl {
       // Record formats skip just the records with NULs.
       const size_t nul = head.find('\0');
       if (format == InputFormat::kPlainText && nul != std::string_view::npos) {
-        warner_.AtLine(path, 0,
-                       fmt::format("looks binary (NUL byte at offset {}); skipped", nul));
+        warner_.AtLine(path, 0, fmt::format("looks binary (NUL byte at offset {}); skipped", nul));
         return;
       }
     }
@@ -238,9 +237,9 @@ class DocumentReader::Impl {
                          fmt::format("dangling symbolic link ({}); skipped",
                                      target_ec ? target_ec.message() : "target missing"));
         } else if (link_ec || target_ec) {
-          warner_.AtLine(name, 0,
-                         fmt::format("cannot stat: {}; skipped",
-                                     (link_ec ? link_ec : target_ec).message()));
+          warner_.AtLine(
+              name, 0,
+              fmt::format("cannot stat: {}; skipped", (link_ec ? link_ec : target_ec).message()));
         } else {
           warner_.AtLine(name, 0,
                          fmt::format("not a regular file ({}); skipped", KindName(target)));

@@ -37,7 +37,8 @@ class TempDir {
     // Undo chmod 000 so the tree can be removed.
     for (auto it = fs::recursive_directory_iterator(path_, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_directory(ec) && !it->is_symlink(ec)) fs::permissions(it->path(), fs::perms::owner_all, ec);
+      if (it->is_directory(ec) && !it->is_symlink(ec))
+        fs::permissions(it->path(), fs::perms::owner_all, ec);
     }
     fs::remove_all(path_, ec);
   }
@@ -88,7 +89,8 @@ std::string Joined(const std::vector<std::string>& lines) {
 }
 
 // Index of the first warning containing every one of `parts`, or -1.
-int FindWarning(const std::vector<std::string>& warnings, std::initializer_list<std::string> parts) {
+int FindWarning(const std::vector<std::string>& warnings,
+                std::initializer_list<std::string> parts) {
   for (size_t i = 0; i < warnings.size(); ++i) {
     bool all = true;
     for (const std::string& p : parts) all = all && warnings[i].find(p) != std::string::npos;
@@ -163,7 +165,8 @@ TEST(IoBadInput, SpecialFilesInFolderAreReported) {
   ASSERT_EQ(r.docs.size(), 2u) << Joined(r.warnings);
   EXPECT_EQ(r.docs[0].id, "a.txt");
   EXPECT_EQ(r.docs[1].id, "z.txt");
-  EXPECT_GE(FindWarning(r.warnings, {dir.Path("dangling.txt"), "skipped"}), 0) << Joined(r.warnings);
+  EXPECT_GE(FindWarning(r.warnings, {dir.Path("dangling.txt"), "skipped"}), 0)
+      << Joined(r.warnings);
   EXPECT_GE(FindWarning(r.warnings, {dir.Path("pipe.txt"), "skipped"}), 0) << Joined(r.warnings);
   EXPECT_GE(FindWarning(r.warnings, {dir.Path("sock.txt"), "skipped"}), 0) << Joined(r.warnings);
   EXPECT_EQ(r.warnings.size(), 3u) << Joined(r.warnings);
@@ -181,8 +184,10 @@ std::string CheckLockedFolderReported(const std::string& dir, const std::string&
   Document doc;
   std::vector<std::string> ids;
   while (reader->Next(&doc)) ids.push_back(doc.id);
-  if (ids != std::vector<std::string>{"a.txt", "c.txt"}) return "read wrong files\n" + Joined(warnings);
-  if (FindWarning(warnings, {locked, "skipped"}) < 0) return "no warning names " + locked + "\n" + Joined(warnings);
+  if (ids != std::vector<std::string>{"a.txt", "c.txt"})
+    return "read wrong files\n" + Joined(warnings);
+  if (FindWarning(warnings, {locked, "skipped"}) < 0)
+    return "no warning names " + locked + "\n" + Joined(warnings);
   return "";
 }
 
@@ -308,10 +313,10 @@ TEST(IoBadInput, JsonlWrongTypeNamesTheField) {
 TEST(IoBadInput, ControlBytesAndBadUtf8EscapedInMessages) {
   TempDir dir;
   std::string path = dir.Write(
-      "c.jsonl",
-      "{\"id\": \"a\", \"date\": \"x\\u0001y\\u001b[31m\", \"text\": \"One.\"}\n");
-  std::string xml = dir.Write("b.xml", "<Sentences><Sentence date=\"bad\xff\" id=\"S\">"
-                                       "<Text>Two.</Text></Sentence></Sentences>\n");
+      "c.jsonl", "{\"id\": \"a\", \"date\": \"x\\u0001y\\u001b[31m\", \"text\": \"One.\"}\n");
+  std::string xml = dir.Write("b.xml",
+                              "<Sentences><Sentence date=\"bad\xff\" id=\"S\">"
+                              "<Text>Two.</Text></Sentence></Sentences>\n");
   std::string tab = dir.Write("r.txt", "9501011 B\x01\x7f\xc3\n\x01text\n");
   ReadResult r = ReadAll({path, xml, tab});
   ASSERT_EQ(r.docs.size(), 3u) << Joined(r.warnings);
