@@ -276,8 +276,9 @@ class PetrarchXmlReader : public RecordReader {
         length = lt == std::string_view::npos ? w.size() : lt;
         *token = Token{Token::kText, w.substr(0, length), false};
       } else {
-        // Classify "<!--", "<![CDATA[", "</" only with enough bytes in view: input from
-        // a pipe can stop anywhere.
+        // Classify "<!--", "<![CDATA[", "</" with enough bytes in view (input from a pipe
+        // can stop anywhere; without this, correctness rests on re-classifying after
+        // every Fill() below).
         if (w.size() < 9 && source_->Fill()) continue;
         std::string_view terminator = ">";
         size_t search_from = 1;

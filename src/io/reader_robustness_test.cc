@@ -415,3 +415,30 @@ TEST(IoBadInput, FormatOfStdinIsDetectedOnce) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+// Input that arrives a few bytes at a time (a slow pipe) reads exactly like one buffer,
+// wherever the chunks split comments, CDATA and tags.
+TEST(IoBadInput, XmlSplitAnywhereReadsTheSame) {
+  const std::string xml =
+      "<Sentences><!-- a comment with <Sentence> inside -->\n"
+      "<Sentence date=\"19950101\" id=\"S1\"><Text>One <![CDATA[a & b]]> two.</Text>"
+      "</Sentence>\n<!--x--><Sentence id=\"S2\"><Text>Three.</Text></Sentence></Sentences>\n";
+  auto read = [&](std::unique_ptr<io::ByteSource> source) {
+    std::vector<std::string> out;
+    io::Warner warner([&out](std::string_view w) { out.push_back("warning " + std::string(w)); });
+    auto reader = io::NewPetrarchXmlReader(std::move(source), "in.xml", &warner);
+    Document doc;
+    while (reader->Next(&doc)) out.push_back(doc.id + " " + doc.text);
+    return out;
+  };
+  const std::vector<std::string> whole = read(io::ByteSource::FromString(xml));
+  ASSERT_EQ(whole, (std::vector<std::string>{"S1 One a & b two.", "S2 Three."}));
+  for (size_t chunk = 1; chunk <= 13; ++chunk)
+    EXPECT_EQ(read(io::ByteSource::FromStringInChunks(xml, chunk)), whole) << "chunk " << chunk;
+}
+
+}  // namespace
+}  // namespace parley
