@@ -191,6 +191,7 @@ bool ByteSource::NextLine(std::string_view* line) {
     } else {
       scanned = w.size();
       if (Fill()) continue;
+      w = window();  // even a Fill() that adds nothing may have moved the bytes
       if (w.empty()) return false;
       len = advance = w.size();
     }

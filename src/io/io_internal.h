@@ -47,7 +47,7 @@ class ByteSource {
   // File offset of the first byte of window().
   uint64_t offset() const { return base_offset_ + pos_; }
   // Reads more input into the window. False when nothing was added (end or read error;
-  // see error()).
+  // see error()). Either way views into the window are invalidated: take window() again.
   bool Fill();
   // Fills until the window holds at least `n` bytes or the input ends.
   void FillAtLeast(size_t n);

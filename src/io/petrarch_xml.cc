@@ -272,14 +272,20 @@ class PetrarchXmlReader : public RecordReader {
       size_t length = 0;  // bytes the token spans
       if (w[0] != '<') {
         size_t lt = w.find('<');
-        if (lt == std::string_view::npos && source_->Fill()) continue;
+        if (lt == std::string_view::npos) {
+          if (source_->Fill()) continue;
+          w = source_->window();  // a Fill() that adds nothing may still move the bytes
+        }
         length = lt == std::string_view::npos ? w.size() : lt;
         *token = Token{Token::kText, w.substr(0, length), false};
       } else {
         // Classify "<!--", "<![CDATA[", "</" with enough bytes in view (input from a pipe
         // can stop anywhere; without this, correctness rests on re-classifying after
         // every Fill() below).
-        if (w.size() < 9 && source_->Fill()) continue;
+        if (w.size() < 9) {
+          if (source_->Fill()) continue;
+          w = source_->window();
+        }
         std::string_view terminator = ">";
         size_t search_from = 1;
         Token::Kind kind = Token::kStartTag;
@@ -307,6 +313,7 @@ class PetrarchXmlReader : public RecordReader {
         }
         if (end == std::string_view::npos) {
           if (source_->Fill()) continue;
+          w = source_->window();
           warner_->AtLine(origin_, line_number_ + 1,
                           fmt::format("unterminated '{}' at the end of the file; ignored",
                                       w.substr(0, std::min<size_t>(w.size(), 20))));

@@ -442,3 +442,23 @@ TEST(IoBadInput, XmlSplitAnywhereReadsTheSame) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+// Found by fuzz/tabari_fuzz.cc: the last line of a pipe without a final newline came back
+// garbled, because the Fill() that found the end had moved the bytes under the view.
+TEST(IoBadInput, LastLineWithoutNewlineIntactWhenStreamed) {
+  const std::string input = "first line\nsecond\nlast line, no newline";
+  for (size_t chunk = 1; chunk <= 13; ++chunk) {
+    auto source = io::ByteSource::FromStringInChunks(input, chunk);
+    std::vector<std::string> lines;
+    std::string_view line;
+    while (source->NextLine(&line)) lines.emplace_back(line);
+    EXPECT_EQ(lines, (std::vector<std::string>{"first line", "second", "last line, no newline"}))
+        << "chunk " << chunk;
+  }
+}
+
+}  // namespace
+}  // namespace parley
