@@ -3,8 +3,8 @@
 // holds a NUL byte, or has a known field of the wrong type (text: string; id: string or
 // integer; date: string, or a YYYYMMDD integer; title, url, source: string or number; any
 // of them may be null) is reported (file:line, and the field with its expected type) and
-// skipped. Parsed with simdjson's DOM parser, in place
-// when the bytes after the line may be read (simdjson needs padding), else from a copy.
+// skipped. Parsed with simdjson's DOM parser, in place when the bytes after the line may
+// be read (simdjson needs padding), else from a copy.
 // Not On Demand: its kernel is chosen at compile time, and our portable x86-64 build
 // would get the slow fallback one; the DOM parser picks AVX2 etc. at run time.
 #include <fmt/format.h>
@@ -127,11 +127,7 @@ class JsonlReader : public RecordReader {
         date_text = date_;
       } else if (key == "title" || key == "url" || key == "source") {
         std::string* out = key == "title" ? &doc->title : key == "url" ? &doc->url : &doc->source;
-        if (ScalarText(value, out) != simdjson::SUCCESS)
-          return TypeError(key == "title" ? "title"
-                           : key == "url" ? "url"
-                                          : "source",
-                           value, "a string");
+        if (ScalarText(value, out) != simdjson::SUCCESS) return TypeError(key, value, "a string");
       }
     }
     if (!has_text) return simdjson::NO_SUCH_FIELD;
