@@ -46,8 +46,8 @@ struct Coded {
 };
 
 // `store` (may be null): documents it already holds are skipped, counted in `*skipped`.
-bool FillBatch(DocumentReader* reader, DocumentCoders* coders, const EventStore* store, uint64_t* skipped,
-               Batch* batch) {
+bool FillBatch(DocumentReader* reader, DocumentCoders* coders, const EventStore* store,
+               uint64_t* skipped, Batch* batch) {
   size_t bytes = 0;
   batch->docs.clear();
   batch->coders.clear();
@@ -59,7 +59,7 @@ bool FillBatch(DocumentReader* reader, DocumentCoders* coders, const EventStore*
       continue;
     }
     bytes += doc.text.size();
-    batch->coders.push_back(coders->For(doc));
+    batch->coders.push_back(coders->For(doc, reader->current_format()));
     batch->docs.push_back(std::move(doc));
   }
   return !batch->docs.empty();
@@ -77,6 +77,10 @@ void CodeForStore(const Coder& coder, const Document& doc, CoderScratch* scratch
 
 int RunCode(const CodeFlags& flags) {
   ReaderOptions reader_options;
+  // -q: per-record input warnings are counted, not printed; one count line at the end.
+  uint64_t suppressed_warnings = 0;
+  if (flags.engine.quiet)
+    reader_options.on_warning = [&suppressed_warnings](std::string_view) { ++suppressed_warnings; };
   Status s = ParseInputFormat(flags.input_format, &reader_options.format);
   EventFormat output_format;
   if (s.ok()) s = ParseEventFormat(flags.format, &output_format);
@@ -98,51 +102,50 @@ int RunCode(const CodeFlags& flags) {
   if (s.ok() && stream_events)
     s = EventWriter::Open(flags.out_path.empty() ? "-" : flags.out_path, output_format, &writer);
   if (!s.ok()) {
-    std::fprintf(stderr, "parley code: %s\n", s.ToString().c_str());
+    std::fprintf(stderr, "parley code: %s\n", EscapeControlBytes(s.ToString()).c_str());
     return s.code() == Status::Code::kInvalidArgument ? 2 : 1;
   }
 
   std::shared_ptr<const Coder> base_coder = std::move(coder);
   DocumentCoders coders(base_coder, reader_options.format);
-  int threads = flags.threads > 0 ? flags.threads
-                                  : std::max(1u, std::thread::hardware_concurrency());
+  int threads =
+      flags.threads > 0 ? flags.threads : std::max(1u, std::thread::hardware_concurrency());
   Progress progress(flags.engine.quiet);
   Status write_status;
   std::unique_ptr<StoreWriter> store_writer;
   if (store != nullptr) store_writer = std::make_unique<StoreWriter>(store.get());
   uint64_t skipped = 0;
-  pipeline::OrderedPipeline<Batch, Coded, std::unique_ptr<CoderScratch>> pipe(threads,
-                                                                             threads * 4);
-  pipe.Run([&](Batch* batch) {
-             return write_status.ok() && FillBatch(reader.get(), &coders, store.get(), &skipped, batch);
-           },
-           [] { return std::make_unique<CoderScratch>(); },
-           [&](std::unique_ptr<CoderScratch>* scratch, const Batch& batch, Coded* out) {
-             for (size_t i = 0; i < batch.docs.size(); ++i) {
-               const Document& doc = batch.docs[i];
-               const Coder* coder = batch.coders[i].get();
-               if (store != nullptr) {
-                 CodeForStore(*coder, doc, scratch->get(), writer ? &out->events : nullptr,
-                              out);
-               } else {
-                 coder->CodeDocument(doc, scratch->get(), &out->events);
-               }
-               out->bytes += doc.text.size();
-             }
-             out->docs = batch.docs.size();
-           },
-           [&](Coded& out) {
-             uint64_t events = out.events.size();
-             for (const Event& e : out.events) {
-               if (write_status.ok()) write_status = writer->Write(e);
-             }
-             if (store_writer != nullptr) {
-               events = 0;
-               for (const StoreDocument& d : out.stored) events += d.events.size();
-               store_writer->Submit(std::move(out.stored));
-             }
-             progress.Add(out.docs, events, out.bytes);
-           });
+  pipeline::OrderedPipeline<Batch, Coded, std::unique_ptr<CoderScratch>> pipe(threads, threads * 4);
+  pipe.Run(
+      [&](Batch* batch) {
+        return write_status.ok() && FillBatch(reader.get(), &coders, store.get(), &skipped, batch);
+      },
+      [] { return std::make_unique<CoderScratch>(); },
+      [&](std::unique_ptr<CoderScratch>* scratch, const Batch& batch, Coded* out) {
+        for (size_t i = 0; i < batch.docs.size(); ++i) {
+          const Document& doc = batch.docs[i];
+          const Coder* coder = batch.coders[i].get();
+          if (store != nullptr) {
+            CodeForStore(*coder, doc, scratch->get(), writer ? &out->events : nullptr, out);
+          } else {
+            coder->CodeDocument(doc, scratch->get(), &out->events);
+          }
+          out->bytes += doc.text.size();
+        }
+        out->docs = batch.docs.size();
+      },
+      [&](Coded& out) {
+        uint64_t events = out.events.size();
+        for (const Event& e : out.events) {
+          if (write_status.ok()) write_status = writer->Write(e);
+        }
+        if (store_writer != nullptr) {
+          events = 0;
+          for (const StoreDocument& d : out.stored) events += d.events.size();
+          store_writer->Submit(std::move(out.stored));
+        }
+        progress.Add(out.docs, events, out.bytes);
+      });
   if (write_status.ok() && writer != nullptr) write_status = writer->Close();
   if (store_writer != nullptr) {
     AddResult added;
@@ -161,6 +164,12 @@ int RunCode(const CodeFlags& flags) {
     }
   }
   progress.Finish();
+  if (suppressed_warnings > 0) {
+    std::fprintf(stderr, "parley: %llu warning%s (suppressed by -q)\n",
+                 static_cast<unsigned long long>(suppressed_warnings),
+                 suppressed_warnings == 1 ? "" : "s");
+  }
+  // Bad records are warnings, not failures: the exit status stays 0 (see README, Input).
   if (!write_status.ok()) {
     std::fprintf(stderr, "parley code: %s\n", write_status.ToString().c_str());
     return 1;
@@ -173,16 +182,14 @@ int RunCode(const CodeFlags& flags) {
 void AddCodeCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand("code", "Code articles into CAMEO events");
   auto flags = std::make_shared<CodeFlags>();
-  cmd->add_option("input", flags->inputs, "Files, folders (recursive) or - for stdin")
-      ->required();
+  cmd->add_option("input", flags->inputs, "Files, folders (recursive) or - for stdin")->required();
   cmd->add_option("--dict", flags->engine.dict_paths,
                   "Dictionary file or folder; repeatable; replaces the bundled set")
       ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
   cmd->add_option("--format", flags->format, "Output format")
       ->check(CLI::IsMember({"jsonl", "tsv"}));
-  cmd->add_option("--input-format", flags->input_format,
-                  "auto, text, jsonl, tabari or petrarch");
+  cmd->add_option("--input-format", flags->input_format, "auto, text, jsonl, tabari or petrarch");
   cmd->add_option("--out", flags->out_path, "Output file (default: stdout)");
   cmd->add_option("--threads", flags->threads, "Coding threads (default: all cores)")
       ->check(CLI::Range(0, 1024));

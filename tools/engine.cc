@@ -1,8 +1,9 @@
 #include "engine.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
-#include <unistd.h>
 
 #include "parley/dictionary.h"
 #include "parley/paths.h"
@@ -61,20 +62,12 @@ Status MakeCoder(const EngineFlags& flags, std::unique_ptr<Coder>* coder) {
   return Status::OK();
 }
 
-std::shared_ptr<const Coder> DocumentCoders::For(const Document& doc) {
+std::shared_ptr<const Coder> DocumentCoders::For(const Document& doc, InputFormat format) {
   if (first_ || doc.origin != origin_) {
     // A new file: its format decides the conventions; earlier records' settings end.
     first_ = false;
     origin_ = doc.origin;
-    InputFormat format = forced_;
-    if (format == InputFormat::kAuto) {
-      std::string head(4096, '\0');
-      std::FILE* f = doc.origin.empty() || doc.origin == "-" ? nullptr
-                                                              : std::fopen(doc.origin.c_str(), "rb");
-      head.resize(f != nullptr ? std::fread(head.data(), 1, head.size(), f) : 0);
-      if (f != nullptr) std::fclose(f);
-      format = DetectInputFormat(doc.origin, head);
-    }
+    if (format == InputFormat::kAuto) format = forced_;
     options_ = base_->options();
     current_ = base_;
     if (format == InputFormat::kPetrarchXml) {
@@ -105,7 +98,8 @@ void Progress::Print(const char* end) {
   if (quiet_) return;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   if (secs <= 0) secs = 1e-9;
-  std::fprintf(stderr, "parley: %llu docs, %llu events, %.1f MB in %.1fs (%.0f docs/s, %.1f MB/s)%s",
+  std::fprintf(stderr,
+               "parley: %llu docs, %llu events, %.1f MB in %.1fs (%.0f docs/s, %.1f MB/s)%s",
                static_cast<unsigned long long>(docs_), static_cast<unsigned long long>(events_),
                bytes_ / 1e6, secs, docs_ / secs, bytes_ / 1e6 / secs, end);
   std::fflush(stderr);

@@ -34,7 +34,10 @@ class DocumentCoders {
   // `forced` is the --input-format (kAuto: each file's format is detected).
   DocumentCoders(std::shared_ptr<const Coder> base, InputFormat forced)
       : base_(std::move(base)), current_(base_), forced_(forced) {}
-  std::shared_ptr<const Coder> For(const Document& doc);
+  // `format` is the format `doc` was read as (DocumentReader::current_format()): the
+  // reader detected it from the bytes it read, so inputs are never opened twice (a FIFO
+  // or pipe cannot be, and stdin has no name to detect from).
+  std::shared_ptr<const Coder> For(const Document& doc, InputFormat format);
 
  private:
   std::shared_ptr<const Coder> base_, current_;

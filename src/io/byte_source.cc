@@ -1,5 +1,5 @@
 #include <fcntl.h>
-#include <sys/mman.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,7 +13,14 @@
 namespace parley::io {
 namespace {
 
+// Read size for pipes and stdin (a pipe holds 64 KB), and for large regular files.
 constexpr size_t kStreamChunk = 1 << 16;
+constexpr size_t kFileChunk = 1 << 20;
+
+std::string ShrankMessage(uint64_t got, uint64_t expected) {
+  return fmt::format("file shrank while being read ({} of {} bytes); the rest is lost", got,
+                     expected);
+}
 
 std::string ErrnoMessage(std::string_view what, const std::string& path) {
   return std::string(what) + " " + path + ": " + std::strerror(errno);
@@ -29,16 +36,24 @@ ssize_t ReadSome(int fd, char* dest, size_t n) {
 
 }  // namespace
 
-Status ByteSource::Open(const std::string& path, size_t mmap_threshold,
+void ByteSource::StartStreaming(int fd, bool owns_fd, size_t chunk) {
+  fd_ = fd;
+  owns_fd_ = owns_fd;
+  chunk_ = chunk;
+  capacity_ = chunk;
+  buffer_.reset(new char[capacity_ + kReadPadding]);
+  data_ = buffer_.get();
+  readable_end_ = data_ + capacity_ + kReadPadding;
+  at_eof_ = false;
+}
+
+// Files are read with read(2), never memory-mapped: a mapped file that another process
+// truncates raises SIGBUS on the next access, and streaming costs no more (io_bench).
+Status ByteSource::Open(const std::string& path, size_t stream_threshold,
                         std::unique_ptr<ByteSource>* source) {
   std::unique_ptr<ByteSource> src(new ByteSource());
   if (path == "-") {
-    src->fd_ = STDIN_FILENO;
-    src->capacity_ = kStreamChunk;
-    src->buffer_.reset(new char[src->capacity_ + kReadPadding]);
-    src->data_ = src->buffer_.get();
-    src->readable_end_ = src->data_ + src->capacity_ + kReadPadding;
-    src->at_eof_ = false;
+    src->StartStreaming(STDIN_FILENO, false, kStreamChunk);
     *source = std::move(src);
     return Status::OK();
   }
@@ -50,31 +65,21 @@ Status ByteSource::Open(const std::string& path, size_t mmap_threshold,
     ::close(fd);
     return s;
   }
-  const size_t size = static_cast<size_t>(st.st_size);
-  if (S_ISREG(st.st_mode) && size >= mmap_threshold && size > 0) {
-    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (S_ISDIR(st.st_mode)) {
     ::close(fd);
-    if (map == MAP_FAILED) return Status::IOError(ErrnoMessage("cannot map", path));
-    ::madvise(map, size, MADV_SEQUENTIAL);
-    src->map_ = map;
-    src->map_size_ = size;
-    src->data_ = static_cast<const char*>(map);
-    src->end_ = size;
-    // The rest of the last page is readable (zero-filled) even past the end of the file.
-    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-    src->readable_end_ = src->data_ + (size + page - 1) / page * page;
+    return Status::IOError(fmt::format("cannot read {}: is a folder", path));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    // Pipes, FIFOs, character devices: stream them like stdin.
+    src->StartStreaming(fd, true, kStreamChunk);
     *source = std::move(src);
     return Status::OK();
   }
-  if (!S_ISREG(st.st_mode)) {
-    // Pipes, character devices: stream them like stdin.
-    src->fd_ = fd;
-    src->owns_fd_ = true;
-    src->capacity_ = kStreamChunk;
-    src->buffer_.reset(new char[src->capacity_ + kReadPadding]);
-    src->data_ = src->buffer_.get();
-    src->readable_end_ = src->data_ + src->capacity_ + kReadPadding;
-    src->at_eof_ = false;
+  const size_t size = static_cast<size_t>(st.st_size);
+  src->expected_size_ = size;
+  if (size >= stream_threshold && size > 0) {
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    src->StartStreaming(fd, true, kFileChunk);
     *source = std::move(src);
     return Status::OK();
   }
@@ -96,6 +101,7 @@ Status ByteSource::Open(const std::string& path, size_t mmap_threshold,
   src->data_ = src->buffer_.get();
   src->end_ = filled;
   src->readable_end_ = src->data_ + filled + kReadPadding;
+  if (filled < size) src->error_ = ShrankMessage(filled, size);
   *source = std::move(src);
   return Status::OK();
 }
@@ -112,8 +118,15 @@ std::unique_ptr<ByteSource> ByteSource::FromString(std::string_view data) {
   return src;
 }
 
+std::unique_ptr<ByteSource> ByteSource::FromStringInChunks(std::string_view data, size_t chunk) {
+  std::unique_ptr<ByteSource> src(new ByteSource());
+  src->StartStreaming(-1, false, kStreamChunk);
+  src->chunked_data_.assign(data);
+  src->chunked_size_ = std::max<size_t>(chunk, 1);
+  return src;
+}
+
 ByteSource::~ByteSource() {
-  if (map_ != nullptr) ::munmap(map_, map_size_);
   if (owns_fd_ && fd_ >= 0) ::close(fd_);
 }
 
@@ -127,9 +140,9 @@ bool ByteSource::Fill() {
     end_ -= pos_;
     pos_ = 0;
   }
-  if (capacity_ - end_ < kStreamChunk / 2) {
+  if (capacity_ - end_ < chunk_ / 2) {
     // A single unit (line, XML tag) larger than the buffer: grow.
-    size_t new_capacity = std::max(capacity_ * 2, end_ + kStreamChunk);
+    size_t new_capacity = std::max(capacity_ * 2, end_ + chunk_);
     std::unique_ptr<char[]> bigger(new char[new_capacity + kReadPadding]);
     std::memcpy(bigger.get(), buf, end_);
     buffer_ = std::move(bigger);
@@ -138,9 +151,21 @@ bool ByteSource::Fill() {
     data_ = buf;
     readable_end_ = data_ + capacity_ + kReadPadding;
   }
-  ssize_t got = ReadSome(fd_, buf + end_, capacity_ - end_);
+  ssize_t got;
+  if (fd_ >= 0) {
+    got = ReadSome(fd_, buf + end_, capacity_ - end_);
+  } else {
+    got = static_cast<ssize_t>(
+        std::min({chunked_size_, capacity_ - end_, chunked_data_.size() - chunked_pos_}));
+    std::memcpy(buf + end_, chunked_data_.data() + chunked_pos_, static_cast<size_t>(got));
+    chunked_pos_ += static_cast<size_t>(got);
+  }
   if (got <= 0) {
-    if (got < 0) error_ = std::string("read error: ") + std::strerror(errno);
+    if (got < 0) {
+      error_ = std::string("read error: ") + std::strerror(errno);
+    } else if (base_offset_ + end_ < expected_size_) {
+      error_ = ShrankMessage(base_offset_ + end_, expected_size_);
+    }
     at_eof_ = true;
     return false;
   }
@@ -166,6 +191,7 @@ bool ByteSource::NextLine(std::string_view* line) {
     } else {
       scanned = w.size();
       if (Fill()) continue;
+      w = window();  // even a Fill() that adds nothing may have moved the bytes
       if (w.empty()) return false;
       len = advance = w.size();
     }

@@ -6,6 +6,7 @@
 
 #include "io/io_internal.h"
 #include "parley/text.h"
+#include "text/unicode.h"
 
 namespace parley::io {
 namespace {
@@ -19,13 +20,13 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
 
 Warner::Warner(WarningSink sink) : sink_(std::move(sink)) {}
 
-void Warner::Raw(std::string_view message) {
+void Warner::Raw(std::string_view raw_message) {
   ++count_;
+  const std::string message = EscapeControlBytes(raw_message);
   if (sink_) {
     sink_(message);
   } else {
-    std::fprintf(stderr, "parley: warning: %.*s\n", static_cast<int>(message.size()),
-                 message.data());
+    std::fprintf(stderr, "parley: warning: %s\n", message.c_str());
   }
 }
 
@@ -92,3 +93,44 @@ std::string_view BaseName(std::string_view path) {
 }
 
 }  // namespace parley::io
+
+namespace parley {
+
+std::string EscapeControlBytes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  auto escape = [&out](unsigned char c) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += "\\x";
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 0xF]);
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7F) {
+        escape(c);
+      } else {
+        out.push_back(static_cast<char>(c));
+      }
+      ++i;
+      continue;
+    }
+    uint32_t bad = 0;
+    const uint32_t len = text::internal::ValidSequenceLength(s, i, &bad);
+    // C1 controls (U+0080..U+009F) are encoded as C2 80..C2 9F.
+    const bool c1 = len == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+    if (len == 0 || c1) {
+      const size_t n = len == 0 ? std::max<uint32_t>(bad, 1) : len;
+      for (size_t k = 0; k < n; ++k) escape(static_cast<unsigned char>(s[i + k]));
+      i += n;
+      continue;
+    }
+    out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace parley

@@ -1,5 +1,6 @@
-// Internal pieces of the io module: byte sources (mmap, whole-file buffer, streamed
-// stdin), the warning counter, and one record reader per input format.
+// Internal pieces of the io module: byte sources (whole-file buffer, or streamed with
+// read(2) for large files, pipes and stdin), the warning counter, and one record reader per input
+// format.
 #ifndef PARLEY_IO_IO_INTERNAL_H_
 #define PARLEY_IO_IO_INTERNAL_H_
 
@@ -22,16 +23,20 @@ namespace parley::io {
 inline constexpr size_t kReadPadding = 64;
 
 // A forward-only window over one input. Readers look at window(), Consume() what they
-// used, and call Fill() when they need more. A memory-mapped or fully read file is one
-// window; stdin grows the window by reading more. Views into the window stay valid until
-// the next Fill() (which may move the unconsumed bytes).
+// used, and call Fill() when they need more. A fully read (small) file is one window;
+// large files, pipes and stdin grow the window by reading more. Views into the window stay valid
+// until the next Fill() (which may move the unconsumed bytes).
 class ByteSource {
  public:
-  // Opens `path` ("-" is stdin). Files of `mmap_threshold` bytes or more are mapped.
-  static Status Open(const std::string& path, size_t mmap_threshold,
+  // Opens `path` ("-" is stdin). Regular files of `stream_threshold` bytes or more are
+  // streamed; smaller ones are read whole. Never memory-maps (see byte_source.cc).
+  static Status Open(const std::string& path, size_t stream_threshold,
                      std::unique_ptr<ByteSource>* source);
   // A source over a copy of `data` (tests, in-memory input).
   static std::unique_ptr<ByteSource> FromString(std::string_view data);
+  // The same bytes handed out `chunk` (> 0) at a time by Fill(), as a slow pipe would:
+  // tests and fuzz targets check that readers give the same result however input arrives.
+  static std::unique_ptr<ByteSource> FromStringInChunks(std::string_view data, size_t chunk);
 
   ~ByteSource();
   ByteSource(const ByteSource&) = delete;
@@ -42,7 +47,7 @@ class ByteSource {
   // File offset of the first byte of window().
   uint64_t offset() const { return base_offset_ + pos_; }
   // Reads more input into the window. False when nothing was added (end or read error;
-  // see error()).
+  // see error()). Either way views into the window are invalidated: take window() again.
   bool Fill();
   // Fills until the window holds at least `n` bytes or the input ends.
   void FillAtLeast(size_t n);
@@ -51,11 +56,12 @@ class ByteSource {
   size_t ReadableFrom(const char* p) const { return readable_end_ - p; }
   // Next line without its '\n' (and without a trailing '\r'). False at the end.
   bool NextLine(std::string_view* line);
-  // Non-empty if reading failed part way.
+  // Non-empty if reading failed part way, or the file shrank while it was read.
   const std::string& error() const { return error_; }
 
  private:
   ByteSource() = default;
+  void StartStreaming(int fd, bool owns_fd, size_t chunk);
 
   const char* data_ = nullptr;
   size_t pos_ = 0;
@@ -63,19 +69,22 @@ class ByteSource {
   uint64_t base_offset_ = 0;
   const char* readable_end_ = nullptr;
 
-  // Streaming (stdin) or whole-file buffer.
+  // Streaming or whole-file buffer.
   std::unique_ptr<char[]> buffer_;
   size_t capacity_ = 0;
+  size_t chunk_ = 0;            // bytes asked of each read(2)
+  uint64_t expected_size_ = 0;  // regular files: size when opened, to notice shrinking
   int fd_ = -1;
   bool owns_fd_ = false;
+  std::string chunked_data_;  // FromStringInChunks: what Fill() hands out instead of read(2)
+  size_t chunked_pos_ = 0;
+  size_t chunked_size_ = 0;
   bool at_eof_ = true;
-  // Memory map.
-  void* map_ = nullptr;
-  size_t map_size_ = 0;
   std::string error_;
 };
 
-// Counts warnings and passes them to the user's sink (stderr when none).
+// Counts warnings and passes them to the user's sink (stderr when none). Every message is
+// passed through EscapeControlBytes first: messages quote input and file names.
 class Warner {
  public:
   explicit Warner(WarningSink sink);

@@ -1,7 +1,10 @@
 // JSONL: one JSON object per line with "text" (required), "id", "date", "title", "url",
-// "source". Other keys are ignored. A line that is not a JSON object or has no string
-// "text" is reported (file:line) and skipped. Parsed with simdjson's DOM parser, in place
-// when the bytes after the line may be read (simdjson needs padding), else from a copy.
+// "source". Other keys are ignored. A line that is not a JSON object, has no "text",
+// holds a NUL byte, or has a known field of the wrong type (text: string; id: string or
+// integer; date: string, or a YYYYMMDD integer; title, url, source: string or number; any
+// of them may be null) is reported (file:line, and the field with its expected type) and
+// skipped. Parsed with simdjson's DOM parser, in place when the bytes after the line may
+// be read (simdjson needs padding), else from a copy.
 // Not On Demand: its kernel is chosen at compile time, and our portable x86-64 build
 // would get the slow fallback one; the DOM parser picks AVX2 etc. at run time.
 #include <fmt/format.h>
@@ -37,6 +40,13 @@ class JsonlReader : public RecordReader {
       ++line_number_;
       if (line_number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
       if (IsBlankLine(line)) continue;
+      if (const void* nul = std::memchr(line.data(), '\0', line.size())) {
+        // simdjson would reject it too, but with a message that names no cause.
+        warner_->AtLine(origin_, line_number_,
+                        fmt::format("NUL byte at column {}; line skipped",
+                                    static_cast<const char*>(nul) - line.data() + 1));
+        continue;
+      }
       if (ParseLine(line, doc)) return true;
     }
     if (!source_->error().empty()) warner_->AtLine(origin_, line_number_, source_->error());
@@ -67,7 +77,11 @@ class JsonlReader : public RecordReader {
       error = Parse(padded, doc);
     }
     if (error == simdjson::NO_SUCH_FIELD) {
-      warner_->AtLine(origin_, line_number_, "record has no string \"text\"; skipped");
+      warner_->AtLine(origin_, line_number_, "record has no \"text\"; skipped");
+      return false;
+    }
+    if (error == simdjson::INCORRECT_TYPE && !type_error_.empty()) {
+      warner_->AtLine(origin_, line_number_, fmt::format("{}; record skipped", type_error_));
       return false;
     }
     if (error != simdjson::SUCCESS) {
@@ -79,9 +93,11 @@ class JsonlReader : public RecordReader {
     return true;
   }
 
-  // Fills `doc` from one JSON object. NO_SUCH_FIELD when "text" is missing.
+  // Fills `doc` from one JSON object. NO_SUCH_FIELD when "text" is missing;
+  // INCORRECT_TYPE, with `type_error_` naming the field, when a field has the wrong type.
   simdjson::error_code Parse(simdjson::padded_string_view json, Document* doc) {
     ResetDocument(doc);
+    type_error_.clear();
     simdjson::dom::element root;
     if (auto error = parser_.parse(json.data(), json.length(), false).get(root)) return error;
     simdjson::dom::object object;
@@ -93,21 +109,25 @@ class JsonlReader : public RecordReader {
       std::string_view key = field.key;
       simdjson::dom::element value = field.value;
       if (key == "text") {
+        if (value.is_null()) continue;  // as if absent
         std::string_view text;
-        if (value.get_string().get(text) != simdjson::SUCCESS) return simdjson::NO_SUCH_FIELD;
+        if (value.get_string().get(text) != simdjson::SUCCESS)
+          return TypeError("text", value, "a string");
         raw_text = text;  // lives in the parser until the next parse
         has_text = true;
       } else if (key == "id") {
-        if (auto error = ScalarText(value, &doc->id)) return error;
+        if (!IsIntegerOrNull(value) && value.type() != simdjson::dom::element_type::STRING)
+          return TypeError("id", value, "a string or an integer");
+        ScalarText(value, &doc->id);
       } else if (key == "date") {
-        if (auto error = ScalarText(value, &date_)) return error;
+        ScalarText(value, &date_);
+        const bool is_string = value.type() == simdjson::dom::element_type::STRING;
+        if (!is_string && !value.is_null() && (!IsIntegerOrNull(value) || ParseDate(date_) == 0))
+          return TypeError("date", value, "a string (a date such as \"2023-02-10\")");
         date_text = date_;
-      } else if (key == "title") {
-        if (auto error = ScalarText(value, &doc->title)) return error;
-      } else if (key == "url") {
-        if (auto error = ScalarText(value, &doc->url)) return error;
-      } else if (key == "source") {
-        if (auto error = ScalarText(value, &doc->source)) return error;
+      } else if (key == "title" || key == "url" || key == "source") {
+        std::string* out = key == "title" ? &doc->title : key == "url" ? &doc->url : &doc->source;
+        if (ScalarText(value, out) != simdjson::SUCCESS) return TypeError(key, value, "a string");
       }
     }
     if (!has_text) return simdjson::NO_SUCH_FIELD;
@@ -129,6 +149,39 @@ class JsonlReader : public RecordReader {
     return simdjson::SUCCESS;
   }
 
+  static bool IsIntegerOrNull(simdjson::dom::element value) {
+    auto type = value.type();
+    return type == simdjson::dom::element_type::INT64 ||
+           type == simdjson::dom::element_type::UINT64 ||
+           type == simdjson::dom::element_type::NULL_VALUE;
+  }
+
+  static std::string_view TypeName(simdjson::dom::element value) {
+    switch (value.type()) {
+      case simdjson::dom::element_type::ARRAY:
+        return "an array";
+      case simdjson::dom::element_type::OBJECT:
+        return "an object";
+      case simdjson::dom::element_type::BOOL:
+        return "a boolean";
+      case simdjson::dom::element_type::STRING:
+        return "a string";
+      case simdjson::dom::element_type::NULL_VALUE:
+        return "null";
+      default:
+        return "a number";
+    }
+  }
+
+  simdjson::error_code TypeError(std::string_view field, simdjson::dom::element value,
+                                 std::string_view expected) {
+    std::string shown;
+    if (value.is_number()) shown = fmt::format(" ({})", simdjson::to_string(value));
+    type_error_ =
+        fmt::format("field \"{}\" is {}{}, expected {}", field, TypeName(value), shown, expected);
+    return simdjson::INCORRECT_TYPE;
+  }
+
   // A string or number field as text; null leaves `out` empty.
   static simdjson::error_code ScalarText(simdjson::dom::element value, std::string* out) {
     out->clear();
@@ -141,6 +194,9 @@ class JsonlReader : public RecordReader {
         return simdjson::SUCCESS;
       case simdjson::dom::element_type::UINT64:
         out->assign(std::to_string(uint64_t(value)));
+        return simdjson::SUCCESS;
+      case simdjson::dom::element_type::DOUBLE:
+        out->assign(simdjson::to_string(value));
         return simdjson::SUCCESS;
       case simdjson::dom::element_type::NULL_VALUE:
         return simdjson::SUCCESS;
@@ -158,6 +214,7 @@ class JsonlReader : public RecordReader {
   std::string copy_;
   std::string repaired_;
   std::string date_;
+  std::string type_error_;  // why the last Parse() returned INCORRECT_TYPE
 };
 
 }  // namespace

@@ -10,7 +10,10 @@
 // processing instructions, start/end/empty tags with quoted or bare attributes, and the
 // five named entities plus numeric ones. <Config option= value=> elements outside a
 // sentence are handed to the next sentence as Document::options. Tag names compare
-// case-insensitively. Each record problem is reported with the line of its tag.
+// case-insensitively. Each record problem is reported with the line of its tag. A broken
+// tag (an unbalanced attribute quote, a missing '>') ends at the next '<', which XML never
+// allows inside a tag, so it costs only its own sentence: that sentence is skipped and
+// named, and reading goes on with the next one.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -91,8 +94,8 @@ void AppendDecoded(std::string_view s, std::string* out) {
 }
 
 struct Token {
-  enum Kind { kText, kStartTag, kEndTag, kOther } kind = kOther;
-  std::string_view body;  // text, or the tag without '<', '/' and '>'
+  enum Kind { kText, kStartTag, kEndTag, kOther, kMalformed } kind = kOther;
+  std::string_view body;  // text, or the tag without '<', '/' and '>' (kMalformed: all of it)
   bool self_closing = false;
 };
 
@@ -160,6 +163,10 @@ class PetrarchXmlReader : public RecordReader {
         continue;
       }
       if (token.kind == Token::kOther) continue;
+      if (token.kind == Token::kMalformed) {
+        ReportMalformedTag(token.body, doc);
+        continue;
+      }
       std::string_view name = TagName(token.body);
       if (token.kind == Token::kStartTag) {
         if (NameEquals(name, "Sentence")) {
@@ -227,6 +234,33 @@ class PetrarchXmlReader : public RecordReader {
   }
 
  private:
+  // A broken tag (`tag` from its '<'): inside a sentence it spoils the sentence, which is
+  // then skipped; a broken <Sentence> tag skips that sentence (its <Text> and the rest are
+  // outside any sentence and ignored); any other broken tag is ignored.
+  void ReportMalformedTag(std::string_view tag, const Document* doc) {
+    std::string_view inner = tag.substr(1);
+    if (!inner.empty() && inner.front() == '/') inner.remove_prefix(1);
+    const std::string_view name = TagName(inner);
+    std::string shown(tag.substr(0, 60));
+    for (char& c : shown)
+      if (c == '\n' || c == '\r') c = ' ';
+    if (tag.size() > 60) shown += "...";
+    if (in_sentence_) {
+      warner_->AtLine(origin_, tag_line_,
+                      fmt::format("malformed tag '{}' (unbalanced quote or missing '>') in "
+                                  "sentence {}; sentence skipped",
+                                  shown, doc->id));
+      broken_ = true;
+    } else if (NameEquals(name, "Sentence")) {
+      warner_->AtLine(origin_, tag_line_,
+                      fmt::format("malformed <Sentence> tag '{}' (unbalanced quote or missing "
+                                  "'>'); sentence skipped",
+                                  shown));
+    } else {
+      warner_->AtLine(origin_, tag_line_, fmt::format("malformed tag '{}'; ignored", shown));
+    }
+  }
+
   // Next token from the source; counts lines. False at the end of input.
   bool NextToken(Token* token) {
     for (;;) {
@@ -238,10 +272,20 @@ class PetrarchXmlReader : public RecordReader {
       size_t length = 0;  // bytes the token spans
       if (w[0] != '<') {
         size_t lt = w.find('<');
-        if (lt == std::string_view::npos && source_->Fill()) continue;
+        if (lt == std::string_view::npos) {
+          if (source_->Fill()) continue;
+          w = source_->window();  // a Fill() that adds nothing may still move the bytes
+        }
         length = lt == std::string_view::npos ? w.size() : lt;
         *token = Token{Token::kText, w.substr(0, length), false};
       } else {
+        // Classify "<!--", "<![CDATA[", "</" with enough bytes in view (input from a pipe
+        // can stop anywhere; without this, correctness rests on re-classifying after
+        // every Fill() below).
+        if (w.size() < 9) {
+          if (source_->Fill()) continue;
+          w = source_->window();
+        }
         std::string_view terminator = ">";
         size_t search_from = 1;
         Token::Kind kind = Token::kStartTag;
@@ -258,11 +302,10 @@ class PetrarchXmlReader : public RecordReader {
         } else if (w.substr(0, 2) == "</") {
           kind = Token::kEndTag;
         }
-        size_t end = FindTagEnd(w, search_from, terminator, kind == Token::kStartTag);
-        if (end != std::string_view::npos && kind == Token::kStartTag && w[end] == '<') {
-          warner_->AtLine(origin_, line_number_ + 1,
-                          fmt::format("malformed tag '{}'; ignored", w.substr(0, end)));
-          *token = Token{Token::kOther, w.substr(0, end), false};
+        const bool is_tag = kind == Token::kStartTag || kind == Token::kEndTag;
+        size_t end = FindTagEnd(w, search_from, terminator, is_tag);
+        if (end != std::string_view::npos && is_tag && w[end] == '<') {
+          *token = Token{Token::kMalformed, w.substr(0, end), false};
           tag_line_ = line_number_ + 1;
           CountLines(w.substr(0, end));
           source_->Consume(end);
@@ -270,6 +313,7 @@ class PetrarchXmlReader : public RecordReader {
         }
         if (end == std::string_view::npos) {
           if (source_->Fill()) continue;
+          w = source_->window();
           warner_->AtLine(origin_, line_number_ + 1,
                           fmt::format("unterminated '{}' at the end of the file; ignored",
                                       w.substr(0, std::min<size_t>(w.size(), 20))));
@@ -306,22 +350,22 @@ class PetrarchXmlReader : public RecordReader {
     }
   }
 
-  // Position of `terminator` in `w` at or after `from`; '>' inside quoted attribute
-  // values does not end a start tag. For a start tag, a '<' before its end (a broken
-  // tag) is returned instead.
+  // Position of `terminator` in `w` at or after `from`. For a tag, '>' inside quoted
+  // attribute values does not end it, and a '<' anywhere before its end (a broken tag: XML
+  // allows '<' neither in tags nor in attribute values) is returned instead, so that an
+  // unbalanced quote cannot swallow the rest of the file.
   static size_t FindTagEnd(std::string_view w, size_t from, std::string_view terminator,
-                           bool quoted_attributes) {
-    if (!quoted_attributes) return w.find(terminator, from);
+                           bool is_tag) {
+    if (!is_tag) return w.find(terminator, from);
     char quote = 0;
     for (size_t i = from; i < w.size(); ++i) {
       char c = w[i];
+      if (c == '<') return i;
       if (quote != 0) {
         if (c == quote) quote = 0;
       } else if (c == '"' || c == '\'') {
         quote = c;
       } else if (c == '>') {
-        return i;
-      } else if (c == '<') {
         return i;
       }
     }
@@ -351,7 +395,7 @@ class PetrarchXmlReader : public RecordReader {
   void StartSentence(const Token& token, Document* doc) {
     ResetDocument(doc);
     in_sentence_ = true;
-    in_text_ = in_parse_ = has_text_ = false;
+    in_text_ = in_parse_ = has_text_ = broken_ = false;
     raw_text_.clear();
     doc->origin = origin_;
     doc->origin_line = tag_line_;
@@ -397,6 +441,7 @@ class PetrarchXmlReader : public RecordReader {
   // Completes the open sentence into `doc`; false (with a warning) if it has no text.
   bool FinishSentence(Document* doc) {
     in_sentence_ = in_text_ = in_parse_ = false;
+    if (broken_) return false;  // reported where the broken tag was
     if (!has_text_) {
       warner_->AtLine(origin_, doc->origin_line,
                       fmt::format("sentence {} has no <Text>; skipped", doc->id));
@@ -422,6 +467,7 @@ class PetrarchXmlReader : public RecordReader {
   bool in_text_ = false;
   bool in_parse_ = false;
   bool has_text_ = false;
+  bool broken_ = false;  // the open sentence holds a malformed tag
   std::string raw_text_;
   std::string raw_text_cdata_;
   std::string decoded_;

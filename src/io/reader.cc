@@ -122,8 +122,25 @@ InputFormat DetectInputFormat(std::string_view path, std::string_view head) {
 
 class DocumentReader::Impl {
  public:
-  Impl(std::vector<std::string> files, ReaderOptions options)
-      : files_(std::move(files)), options_(std::move(options)), warner_(options_.on_warning) {}
+  explicit Impl(ReaderOptions options)
+      : options_(std::move(options)), warner_(options_.on_warning) {}
+
+  // Adds the files of one input (see DocumentReader::Open).
+  Status AddInput(const std::string& input) {
+    if (input == "-") {
+      files_.push_back(input);
+      return Status::OK();
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(input, ec);
+    if (ec || !fs::exists(st)) return Status::NotFound(fmt::format("input not found: {}", input));
+    if (fs::is_directory(st)) {
+      ListFolder(input);
+    } else {
+      files_.push_back(input);  // regular file, FIFO, device, /dev/fd/N: the user asked
+    }
+    return Status::OK();
+  }
 
   bool Next(Document* doc) {
     for (;;) {
@@ -134,6 +151,7 @@ class DocumentReader::Impl {
       }
       if (current_->Next(doc)) {
         ++documents_;
+        current_format_ = opened_format_;
         return true;
       }
       current_.reset();
@@ -143,6 +161,7 @@ class DocumentReader::Impl {
   const std::vector<std::string>& files() const { return files_; }
   uint64_t documents() const { return documents_; }
   uint64_t warnings() const { return warner_.count(); }
+  InputFormat current_format() const { return current_format_; }
 
  private:
   void OpenFile(const std::string& path) {
@@ -154,14 +173,20 @@ class DocumentReader::Impl {
     }
     InputFormat format = options_.format;
     if (format == InputFormat::kAuto) {
+      // Detect from the bytes the reader will parse anyway: the input is opened once, so
+      // pipes and stdin work, and the format found is the one reported to callers.
       source->FillAtLeast(kSniffBytes);
       std::string_view head = source->window().substr(0, kSniffBytes);
-      if (head.find('\0') != std::string_view::npos) {
-        warner_.AtLine(path, 0, "looks binary (contains NUL bytes); skipped");
+      format = DetectInputFormat(path == "-" ? std::string_view() : std::string_view(path), head);
+      // A NUL in a would-be article means a binary file (the article is the one record).
+      // Record formats skip just the records with NULs.
+      const size_t nul = head.find('\0');
+      if (format == InputFormat::kPlainText && nul != std::string_view::npos) {
+        warner_.AtLine(path, 0, fmt::format("looks binary (NUL byte at offset {}); skipped", nul));
         return;
       }
-      format = DetectInputFormat(path == "-" ? std::string_view() : std::string_view(path), head);
     }
+    opened_format_ = format;
     switch (format) {
       case InputFormat::kJsonl:
         current_ = io::NewJsonlReader(std::move(source), path, &warner_);
@@ -174,8 +199,79 @@ class DocumentReader::Impl {
         break;
       case InputFormat::kAuto:
       case InputFormat::kPlainText:
+        opened_format_ = InputFormat::kPlainText;
         current_ = io::NewPlainTextReader(std::move(source), path, &warner_);
         break;
+    }
+  }
+
+  // Adds all non-hidden regular files below `dir`, sorted by path; hidden folders are not
+  // entered. Whatever cannot be listed or is not a regular file is reported and skipped.
+  void ListFolder(const std::string& dir) {
+    std::vector<std::string> found;
+    std::vector<std::string> pending{dir};
+    while (!pending.empty()) {
+      const std::string folder = std::move(pending.back());
+      pending.pop_back();
+      std::error_code ec;
+      fs::directory_iterator it(folder, ec);
+      if (ec) {
+        warner_.AtLine(folder, 0, fmt::format("cannot list folder: {}; skipped", ec.message()));
+        continue;
+      }
+      for (fs::directory_iterator end; it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        if (IsHidden(p)) continue;
+        const std::string name = p.string();
+        std::error_code link_ec, target_ec;
+        const fs::file_status link = it->symlink_status(link_ec);
+        const fs::file_status target = it->status(target_ec);
+        if (fs::is_symlink(link) && fs::is_directory(target)) {
+          warner_.AtLine(name, 0, "symbolic link to a folder, not followed; skipped");
+        } else if (fs::is_directory(target)) {
+          pending.push_back(name);
+        } else if (fs::is_regular_file(target)) {
+          found.push_back(name);
+        } else if (fs::is_symlink(link) && (target_ec || !fs::exists(target))) {
+          warner_.AtLine(name, 0,
+                         fmt::format("dangling symbolic link ({}); skipped",
+                                     target_ec ? target_ec.message() : "target missing"));
+        } else if (link_ec || target_ec) {
+          warner_.AtLine(
+              name, 0,
+              fmt::format("cannot stat: {}; skipped", (link_ec ? link_ec : target_ec).message()));
+        } else {
+          warner_.AtLine(name, 0,
+                         fmt::format("not a regular file ({}); skipped", KindName(target)));
+        }
+      }
+      if (ec) {
+        warner_.AtLine(folder, 0,
+                       fmt::format("listing stopped part way: {}; rest skipped", ec.message()));
+      }
+    }
+    std::sort(found.begin(), found.end());
+    files_.insert(files_.end(), std::make_move_iterator(found.begin()),
+                  std::make_move_iterator(found.end()));
+  }
+
+  static bool IsHidden(const fs::path& p) {
+    std::string name = p.filename().string();
+    return !name.empty() && name[0] == '.';
+  }
+
+  static std::string_view KindName(const fs::file_status& st) {
+    switch (st.type()) {
+      case fs::file_type::fifo:
+        return "a FIFO";
+      case fs::file_type::socket:
+        return "a socket";
+      case fs::file_type::block:
+        return "a block device";
+      case fs::file_type::character:
+        return "a character device";
+      default:
+        return "unknown kind";
     }
   }
 
@@ -184,58 +280,20 @@ class DocumentReader::Impl {
   ReaderOptions options_;
   io::Warner warner_;
   std::unique_ptr<io::RecordReader> current_;
+  InputFormat opened_format_ = InputFormat::kAuto;   // of the file being read
+  InputFormat current_format_ = InputFormat::kAuto;  // of the last document returned
   uint64_t documents_ = 0;
 };
-
-namespace {
-
-bool IsHidden(const fs::path& p) {
-  std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.';
-}
-
-// All non-hidden regular files below `dir`, sorted by path. Hidden folders are not entered.
-Status ListFolder(const std::string& dir, std::vector<std::string>* out) {
-  std::error_code ec;
-  std::vector<std::string> found;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return Status::IOError(fmt::format("cannot list {}: {}", dir, ec.message()));
-  for (fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) return Status::IOError(fmt::format("cannot list {}: {}", dir, ec.message()));
-    if (IsHidden(it->path())) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec)) found.push_back(it->path().string());
-  }
-  std::sort(found.begin(), found.end());
-  out->insert(out->end(), std::make_move_iterator(found.begin()),
-              std::make_move_iterator(found.end()));
-  return Status::OK();
-}
-
-}  // namespace
 
 Status DocumentReader::Open(const std::vector<std::string>& inputs, ReaderOptions options,
                             std::unique_ptr<DocumentReader>* reader) {
   if (inputs.empty()) return Status::InvalidArgument("no inputs given");
-  std::vector<std::string> files;
+  auto impl = std::make_unique<Impl>(std::move(options));
   for (const std::string& input : inputs) {
-    if (input == "-") {
-      files.push_back(input);
-      continue;
-    }
-    std::error_code ec;
-    fs::file_status st = fs::status(input, ec);
-    if (ec || !fs::exists(st)) return Status::NotFound(fmt::format("input not found: {}", input));
-    if (fs::is_directory(st)) {
-      Status s = ListFolder(input, &files);
-      if (!s.ok()) return s;
-    } else {
-      files.push_back(input);
-    }
+    Status s = impl->AddInput(input);
+    if (!s.ok()) return s;
   }
-  reader->reset(new DocumentReader(std::make_unique<Impl>(std::move(files), std::move(options))));
+  reader->reset(new DocumentReader(std::move(impl)));
   return Status::OK();
 }
 
@@ -243,6 +301,7 @@ DocumentReader::DocumentReader(std::unique_ptr<Impl> impl) : impl_(std::move(imp
 DocumentReader::~DocumentReader() = default;
 
 bool DocumentReader::Next(Document* doc) { return impl_->Next(doc); }
+InputFormat DocumentReader::current_format() const { return impl_->current_format(); }
 const std::vector<std::string>& DocumentReader::files() const { return impl_->files(); }
 uint64_t DocumentReader::documents_read() const { return impl_->documents(); }
 uint64_t DocumentReader::warnings() const { return impl_->warnings(); }

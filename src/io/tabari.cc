@@ -18,7 +18,10 @@
 //   - malformed dates (7 or 9 digits) leave the date unknown (warned);
 //   - a repeated date ("950101  950101  AGENTS-11") or extra header words: the id is the
 //     first non-numeric word after the date;
-//   - a record may follow the previous one without a blank line.
+//   - a record may follow the previous one without a blank line;
+//   - a block that starts with a digit but whose first line is not a valid header
+//     ("95011  ID", "950101" without an id) is a broken record, not a comment: it is
+//     reported with its line and skipped up to the next blank line.
 #include <fmt/format.h>
 
 #include "io/io_internal.h"
@@ -87,10 +90,23 @@ class TabariReader : public RecordReader {
       ++line_number_;
       if (!in_record_) {
         // Outside records only a header matters; any other block is a comment.
-        if (IsHeader(line)) StartRecord(line, line_number_, doc);
+        if (IsHeader(line)) {
+          StartRecord(line, line_number_, doc);
+        } else if (IsBlankLine(line)) {
+          at_block_start_ = true;
+          continue;
+        } else if (at_block_start_ && IsDigit(line.front())) {
+          std::string_view shown = Trim(line).substr(0, 80);
+          warner_->AtLine(origin_, line_number_,
+                          fmt::format("malformed record header '{}' (expected a YYMMDD or "
+                                      "YYYYMMDD date, blanks and an id); record skipped",
+                                      shown));
+        }
+        at_block_start_ = false;
         continue;
       }
       if (IsBlankLine(line)) {
+        at_block_start_ = true;
         FinishRecord(doc);
         return true;
       }
@@ -258,6 +274,7 @@ class TabariReader : public RecordReader {
   Warner* warner_;
   uint64_t line_number_ = 0;
   bool in_record_ = false;
+  bool at_block_start_ = true;  // outside records: the previous line was blank (or none)
   bool in_comment_ = false;
   bool seen_comment_ = false;  // this record has had a /* comment
   bool note_line_open_ = false;
