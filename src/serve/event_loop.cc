@@ -87,7 +87,8 @@ struct EventLoopServer::Connection {
 
   uint64_t id;
   int fd;
-  Phase phase = Phase::kReading;
+  // Written by the loop, and by a worker only while the loop leaves the connection to it.
+  std::atomic<Phase> phase{Phase::kReading};
   uint32_t watched = 0;  // epoll events registered (0: not registered)
   std::string in;        // received bytes not yet consumed by a request
   RequestFramer framer;
@@ -166,6 +167,21 @@ void EventLoopServer::WorkerLoop() {
     // Most answers fit the socket buffer: send now and spare the loop a round trip.
     ssize_t n = SendSome(c->fd, c->out, 0);
     c->out_pos = n > 0 ? static_cast<size_t>(n) : 0;
+    if (c->out_pos == c->out.size() && !close && c->in.empty() && !stopping_) {
+      // The usual keep-alive case: wait for the next request without waking the loop.
+      // The loop reads nothing of a working connection, and the phase (released after the
+      // other fields) hands it back before epoll can report it.
+      c->out.clear();
+      c->out_pos = 0;
+      c->deadline = Clock::now() + std::chrono::milliseconds(options_.idle_timeout_ms);
+      c->watched = EPOLLIN | EPOLLRDHUP;
+      c->phase.store(Connection::Phase::kReading, std::memory_order_release);
+      epoll_event ev{};
+      ev.events = c->watched;
+      ev.data.u64 = c->id;
+      epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, c->fd, &ev);
+      continue;
+    }
     {
       std::lock_guard<std::mutex> lock(mu_);
       finished_.push_back(c->id);
@@ -294,7 +310,7 @@ void EventLoopServer::OnEvent(uint64_t id, uint32_t events) {
   auto it = connections_.find(id);
   if (it == connections_.end()) return;  // closed earlier in this batch
   Connection* c = it->second.get();
-  switch (c->phase) {
+  switch (c->phase.load(std::memory_order_acquire)) {
     case Connection::Phase::kReading:
       ReadInput(c);
       break;
