@@ -267,14 +267,21 @@ void EventLoopServer::Close(uint64_t id) {
   connections_.erase(it);
 }
 
-// The longest-idle connection that waits for a request, or one being closed.
+// Frees a connection for a new client: one being closed or waiting idle for a request
+// (the one closest to its deadline), else the partial request closest to its deadline.
 bool EventLoopServer::EvictIdle() {
-  Connection* victim = nullptr;
+  Connection* idle = nullptr;
+  Connection* partial = nullptr;
   for (auto& [id, c] : connections_) {
-    bool idle = c->phase == Connection::Phase::kLingering ||
-                (c->phase == Connection::Phase::kReading && !c->framer.started(c->in));
-    if (idle && (victim == nullptr || c->deadline < victim->deadline)) victim = c.get();
+    Connection::Phase phase = c->phase;
+    if (phase == Connection::Phase::kLingering ||
+        (phase == Connection::Phase::kReading && !c->framer.started(c->in))) {
+      if (idle == nullptr || c->deadline < idle->deadline) idle = c.get();
+    } else if (phase == Connection::Phase::kReading) {
+      if (partial == nullptr || c->deadline < partial->deadline) partial = c.get();
+    }
   }
+  Connection* victim = idle ? idle : partial;
   if (victim == nullptr) return false;
   Close(victim->id);
   return true;

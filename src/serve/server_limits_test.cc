@@ -95,6 +95,24 @@ TEST(ServeLimits, IdleConnectionsDoNotStallOtherClients) {
   for (int fd : idle) close(fd);
 }
 
+TEST(ServeLimits, NewClientsAreServedWhenEveryConnectionIsTaken) {
+  ServeOptions options;
+  options.max_connections = 20;
+  RunningServer server(options);
+  std::vector<int> held;
+  for (int i = 0; i < 40; ++i) {
+    int fd = Connect(server.port());
+    ASSERT_GE(fd, 0);
+    if (i % 2) SendAll(fd, "GET /api/top HTTP/1.1\r\n");  // half stall mid-request
+    held.push_back(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  auto start = Clock::now();
+  EXPECT_EQ(StatusOf(server.Exchange(kProbe, 10000)), 200);
+  EXPECT_LT(ElapsedMs(start), 2000);
+  for (int fd : held) close(fd);
+}
+
 TEST(ServeLimits, ChunkedBodyOverTheLimitGets413AtOnce) {
   RunningServer server(ServeOptions{});
   int fd = Connect(server.port());
