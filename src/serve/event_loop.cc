@@ -169,17 +169,17 @@ void EventLoopServer::WorkerLoop() {
     c->out_pos = n > 0 ? static_cast<size_t>(n) : 0;
     if (c->out_pos == c->out.size() && !close && c->in.empty() && !stopping_) {
       // The usual keep-alive case: wait for the next request without waking the loop.
-      // The loop reads nothing of a working connection, and the phase (released after the
-      // other fields) hands it back before epoll can report it.
+      // The loop leaves a working connection alone (an event for it is reported again on
+      // the next wait), so the phase, stored last, is what hands it back.
       c->out.clear();
       c->out_pos = 0;
       c->deadline = Clock::now() + std::chrono::milliseconds(options_.idle_timeout_ms);
       c->watched = EPOLLIN | EPOLLRDHUP;
-      c->phase.store(Connection::Phase::kReading, std::memory_order_release);
       epoll_event ev{};
       ev.events = c->watched;
       ev.data.u64 = c->id;
       epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, c->fd, &ev);
+      c->phase.store(Connection::Phase::kReading, std::memory_order_release);
       continue;
     }
     {
