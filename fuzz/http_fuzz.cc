@@ -3,9 +3,14 @@
 // input goes both through Server::HandleRaw (no socket) and down a real connection. Checks:
 // every request gets a well-formed HTTP/1.1 answer, error answers are JSON {"error": ...},
 // both paths give the same status, and the server still answers a probe afterwards.
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -63,7 +68,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   options.threads = 4;
   server = new serve::Server(db.get(), &query::testing::BundledCoder(), options);
   if (!server->Bind().ok()) std::abort();
-  new std::thread([] { server->Run(); });  // runs until the process exits
+  static std::thread* runner = new std::thread([] { server->Run(); });  // until exit
+  (void)runner;
   return 0;
 }
 
@@ -82,19 +88,37 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (fd < 0) Fail("cannot connect", input, "");
   SendAll(fd, input);
   shutdown(fd, SHUT_WR);
+  const auto sent = std::chrono::steady_clock::now();
   const std::string wire = ReadResponse(fd, 8000, /*until_close=*/true);
+  const int read_errno = errno;
   close(fd);
   if (has_request) {
+    if (wire.empty())
+      Fail("no answer on the socket", input,
+           fmt::format("after {} ms, errno {}",
+                       std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - sent)
+                           .count(),
+                       std::strerror(read_errno)));
     if (CheckFirstResponse(input, wire) != raw_status)
       Fail("the socket and HandleRaw disagree", input, wire + "\n---\n" + raw);
   } else if (!wire.empty()) {
     Fail("an answer to no request", input, wire);
   }
 
+  const auto start = std::chrono::steady_clock::now();
   fd = Connect(server->port());
+  if (fd < 0) Fail("cannot connect for the probe", input, std::strerror(errno));
   SendAll(fd, "GET /api/top?limit=1 HTTP/1.1\r\nHost: fuzz\r\n\r\n");
   const std::string probe = ReadResponse(fd, 8000);
   close(fd);
-  if (StatusOf(probe) != 200) Fail("the server stopped answering", input, probe);
+  if (StatusOf(probe) != 200) {
+    const std::string why = fmt::format("the server stopped answering (after {} ms): {}",
+                                        std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::steady_clock::now() - start)
+                                            .count(),
+                                        probe);
+    Fail("probe", input, why);
+  }
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <string>
@@ -25,7 +26,11 @@ inline int Connect(int port) {
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+  int rc;
+  do {
+    rc = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+  } while (rc != 0 && errno == EINTR);
+  if (rc != 0) {
     close(fd);
     return -1;
   }
@@ -36,6 +41,7 @@ inline int Connect(int port) {
 inline bool SendAll(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
     ssize_t n = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
     bytes.remove_prefix(static_cast<size_t>(n));
   }
@@ -69,9 +75,12 @@ inline std::string ReadResponse(int fd, int timeout_ms, bool until_close = false
                                     .count());
     if (left <= 0) return data;
     pollfd p{fd, POLLIN, 0};
-    if (poll(&p, 1, left) <= 0) return data;
+    int ready = poll(&p, 1, left);
+    if (ready < 0 && errno == EINTR) continue;  // e.g. libFuzzer's timeout alarm
+    if (ready <= 0) return data;
     char buf[65536];
     ssize_t n = recv(fd, buf, sizeof(buf), 0);
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return data;
     data.append(buf, static_cast<size_t>(n));
   }
