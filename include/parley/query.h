@@ -80,8 +80,12 @@ struct DyadSeries {
   std::vector<PeriodStats> periods;
   PeriodStats undated;  // events with date 0 (only when no date range was given)
   PeriodStats total;    // everything above
+  // More than kMaxPeriods periods had events: `periods` holds the oldest kMaxPeriods
+  // (`total` still counts every event).
+  bool truncated = false;
 };
 constexpr size_t kMaxFilledPeriods = 5000;
+constexpr size_t kMaxPeriods = 20000;
 
 // /api/events and `parley events`.
 struct EventListQuery {
@@ -205,6 +209,8 @@ struct ExplainedSentence {
 
 struct Explanation {
   std::vector<ExplainedSentence> sentences;
+  // Some sentences or tried patterns were left out (the server caps its answers).
+  bool truncated = false;
 };
 
 // Codes `text` (one or more sentences; cleaned like an article body) dated `date` (0 =

@@ -51,6 +51,13 @@ class Connection {
     *stmt = it->second;
     return Status::OK();
   }
+  // Ends any read transaction: a statement left mid-result keeps its snapshot, so the
+  // connection would show the store as it was then and stop the WAL from being checkpointed.
+  void EndReads() {
+    for (auto& [sql, stmt] : statements_)
+      if (sqlite3_stmt_busy(stmt)) sqlite3_reset(stmt);
+    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
   Status Error(std::string_view what) const {
     return Status::IOError(
         fmt::format("{}: {}", what, db_ ? sqlite3_errmsg(db_) : "out of memory"));
@@ -186,7 +193,9 @@ class EventDb::Impl {
   }
 
  private:
+  // Pooled connections hold no transaction: each query reads the store as it is now.
   void Return(std::unique_ptr<Connection> c) {
+    c->EndReads();
     std::lock_guard<std::mutex> lock(mu_);
     free_.push_back(std::move(c));
   }
@@ -267,6 +276,10 @@ Status EventDb::Dyad(const DyadQuery& query, DyadSeries* out) const {
     if (out->periods.size() >= kMaxFilledPeriods) {
       out->periods.clear();
       for (auto& [start, stats] : by_period) {
+        if (out->periods.size() == kMaxPeriods) {
+          out->truncated = true;
+          break;
+        }
         out->periods.push_back(stats);
         out->periods.back().start = start;
       }

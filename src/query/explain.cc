@@ -182,7 +182,7 @@ std::string ExplanationToJson(const Explanation& explanation) {
                          {"outcome", OutcomeName(s.outcome)},
                          {"why_not", s.why_not}});
   }
-  return DumpJson({{"sentences", sentences}});
+  return DumpJson({{"sentences", sentences}, {"truncated", explanation.truncated}});
 }
 
 }  // namespace parley::query

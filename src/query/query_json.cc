@@ -47,7 +47,8 @@ std::string DyadToJson(const DyadSeries& series) {
                    {"to", DateOrNull(q.to)},
                    {"periods", periods},
                    {"undated", PeriodJson(series.undated, q.interval)},
-                   {"total", PeriodJson(series.total, q.interval)}});
+                   {"total", PeriodJson(series.total, q.interval)},
+                   {"truncated", series.truncated}});
 }
 
 std::string EventListToJson(const EventList& list) {

@@ -10,13 +10,28 @@
 #include <set>
 #include <thread>
 
+#include "serve/event_loop.h"
+#include "serve/request_framer.h"
+
 namespace parley::serve {
 namespace {
 
 constexpr size_t kMaxExplainBytes = 64 * 1024;
+// /api/explain answers for at most this many sentences and patterns per sentence
+// ("truncated": true says some were left out): 64 KB of text can otherwise give tens of MB.
+constexpr size_t kMaxExplainSentences = 200;
+constexpr size_t kMaxExplainPatterns = 100;
+// No answer is larger; the handlers' own caps keep real answers far below it.
+constexpr size_t kMaxResponseBytes = 16 * 1024 * 1024;
 constexpr const char* kJson = "application/json; charset=utf-8";
 
+void SendError(httplib::Response& res, int status, std::string_view message);
+
 void SendJson(httplib::Response& res, int status, std::string body) {
+  if (body.size() > kMaxResponseBytes)
+    return SendError(res, 500,
+                     fmt::format("the answer would be larger than {} MB; narrow the query",
+                                 kMaxResponseBytes >> 20));
   res.status = status;
   res.set_header("Cache-Control", "no-store");
   res.set_content(std::move(body), kJson);
@@ -26,6 +41,32 @@ void SendError(httplib::Response& res, int status, std::string_view message) {
   SendJson(res, status,
            nlohmann::json{{"error", message}}.dump(-1, ' ', false,
                                                    nlohmann::json::error_handler_t::replace));
+}
+
+// Drops sentences and patterns beyond the caps above; true when any were dropped.
+bool LimitExplanation(query::Explanation* x) {
+  bool truncated = x->sentences.size() > kMaxExplainSentences;
+  if (truncated) x->sentences.resize(kMaxExplainSentences);
+  for (query::ExplainedSentence& s : x->sentences) {
+    if (s.patterns.size() <= kMaxExplainPatterns) continue;
+    s.patterns.resize(kMaxExplainPatterns);
+    truncated = true;
+  }
+  return truncated;
+}
+
+LoopOptions MakeLoopOptions(const ServeOptions& options) {
+  LoopOptions loop;
+  loop.threads = options.threads > 0
+                     ? options.threads
+                     : static_cast<int>(std::max(16u, 2 * std::thread::hardware_concurrency()));
+  loop.idle_timeout_ms = options.idle_timeout_ms;
+  loop.request_timeout_ms = options.request_timeout_ms;
+  loop.max_connections = options.max_connections;
+  loop.max_response_bytes = kMaxResponseBytes + 64 * 1024;  // headers on top
+  loop.limits.max_body = kMaxExplainBytes;
+  loop.limits.post_paths = {"/api/explain"};
+  return loop;
 }
 
 // 400 for a query error, 500 for anything else (the store could not be read).
@@ -84,17 +125,12 @@ Status DateRange(const httplib::Request& req, Date* from, Date* to) {
 class Server::Impl {
  public:
   Impl(const query::EventDb* db, const Coder* coder, const ServeOptions& options)
-      : db_(db), coder_(coder) {
-    size_t threads = options.threads > 0
-                         ? options.threads
-                         : std::max<size_t>(16, 2 * std::thread::hardware_concurrency());
-    server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+      : server_(MakeLoopOptions(options)), db_(db), coder_(coder) {
     server_.set_payload_max_length(kMaxExplainBytes);
-    server_.set_tcp_nodelay(true);
     Routes(options);
   }
 
-  httplib::Server server_;
+  EventLoopServer server_;
 
  private:
   void Routes(const ServeOptions& options) {
@@ -120,9 +156,13 @@ class Server::Impl {
           "(scripts/build.sh builds it). The JSON API is under /api/.</p>",
           "text/html; charset=utf-8");
     });
+    // Every error answer is JSON, whatever produced it (a route, httplib's own checks).
     server_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
       if (res.status == 404 && req.path.rfind("/api/", 0) == 0)
-        SendError(res, 404, "no such API route: " + req.path);
+        return SendError(res, 404, "no such API route: " + req.path);
+      if (res.status == 404) return SendError(res, 404, "not found: " + req.path);
+      SendError(res, res.status, std::string(ReasonPhrase(res.status)));
     });
     server_.set_exception_handler(
         [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
@@ -216,7 +256,9 @@ class Server::Impl {
     Date date = 0;
     if (Status s = query::ParseDateParam(date_text, "date", &date); !s.ok())
       return SendStatus(res, s);
-    SendJson(res, 200, query::ExplanationToJson(query::Explain(*coder_, text, date)));
+    query::Explanation explanation = query::Explain(*coder_, text, date);
+    explanation.truncated = LimitExplanation(&explanation);
+    SendJson(res, 200, query::ExplanationToJson(explanation));
   }
 
   const query::EventDb* db_;
@@ -228,26 +270,28 @@ Server::Server(const query::EventDb* db, const Coder* coder, ServeOptions option
 
 Server::~Server() { Stop(); }
 
-Status Server::Bind() {
-  if (options_.port == 0) {
-    port_ = impl_->server_.bind_to_any_port(options_.host);
-    if (port_ > 0) return Status::OK();
-  } else if (impl_->server_.bind_to_port(options_.host, options_.port)) {
-    port_ = options_.port;
-    return Status::OK();
-  }
-  return Status::IOError(fmt::format("cannot listen on {}:{}", options_.host, options_.port));
-}
+Status Server::Bind() { return impl_->server_.Bind(options_.host, options_.port, &port_); }
 
-Status Server::Run() {
-  if (!impl_->server_.listen_after_bind())
-    return Status::IOError(
-        fmt::format("server on {}:{} stopped with an error", options_.host, port_));
-  return Status::OK();
-}
+Status Server::Run() { return impl_->server_.Run(); }
 
 void Server::Stop() {
-  if (impl_) impl_->server_.stop();
+  if (impl_) impl_->server_.Stop();
+}
+
+std::string Server::HandleRaw(std::string_view bytes) {
+  FramingLimits limits = MakeLoopOptions(options_).limits;
+  std::string input(bytes), out;
+  for (;;) {
+    RequestFramer framer(&limits);
+    RequestFramer::State state = framer.FeedEof(input);
+    if (state == RequestFramer::State::kError)
+      return out + ErrorResponse(framer.status(), framer.message());
+    if (state != RequestFramer::State::kComplete) return out;
+    input.erase(0, framer.consumed());
+    bool close = false;
+    out += impl_->server_.Handle(framer.request(), -1, &close);
+    if (close) return out;
+  }
 }
 
 }  // namespace parley::serve
