@@ -139,6 +139,8 @@ struct CoderScratch::Impl {
   std::vector<int> seq;             // active token indices of the current clause
   std::vector<int> seq_actor_end;   // seq position -> actor index starting there (or -1)
   std::vector<int> seq_actor_last;  // seq position -> actor index ending there (or -1)
+  int seq_first_actor = -1;         // seq positions of the clause's first and last actor
+  int seq_last_actor = -1;          // starts (-1: none), for per-verb questions in O(1)
   std::vector<int> clause_bounds;
   std::vector<text::Range> sentences;
   std::vector<LongSentence> long_sentences;
@@ -1471,6 +1473,7 @@ void SentenceCoder::BuildClause(int from, int to) {
   }
   s_.seq_actor_end.assign(m, -1);
   s_.seq_actor_last.assign(m, -1);
+  s_.seq_first_actor = s_.seq_last_actor = -1;
   // seq_actor_end[q] = seq position after the actor that starts at q.
   int q = 0;
   while (q < m) {
@@ -1481,6 +1484,8 @@ void SentenceCoder::BuildClause(int from, int to) {
       while (r < m && s_.seq[r] < a.end) ++r;
       s_.seq_actor_end[q] = r;
       s_.seq_actor_last[r - 1] = q;
+      if (s_.seq_first_actor < 0) s_.seq_first_actor = q;
+      s_.seq_last_actor = q;
       q = r;
     } else {
       ++q;
@@ -1640,18 +1645,10 @@ bool SentenceCoder::MatchDown(const CompiledPattern& p, int k, int q, bool adjac
   return false;
 }
 
-bool SentenceCoder::HasActorAfter(int q) const {
-  for (int r = q; r < static_cast<int>(s_.seq.size()); ++r) {
-    if (ActorStartsAt(r)) return true;
-  }
-  return false;
-}
+bool SentenceCoder::HasActorAfter(int q) const { return s_.seq_last_actor >= q; }
 
 bool SentenceCoder::HasActorBefore(int q) const {
-  for (int r = 0; r < q; ++r) {
-    if (ActorStartsAt(r)) return true;
-  }
-  return false;
+  return s_.seq_first_actor >= 0 && s_.seq_first_actor < q;
 }
 
 SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq1,
