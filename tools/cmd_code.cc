@@ -40,6 +40,7 @@ struct Batch {
 
 struct Coded {
   std::vector<Event> events;
+  std::vector<std::string> warnings;  // the coder's, about the batch's documents, in order
   std::vector<StoreDocument> stored;  // with --db: one per document, in batch order
   uint64_t docs = 0;
   uint64_t bytes = 0;
@@ -69,7 +70,7 @@ bool FillBatch(DocumentReader* reader, DocumentCoders* coders, const EventStore*
 void CodeForStore(const Coder& coder, const Document& doc, CoderScratch* scratch,
                   std::vector<Event>* stream, Coded* out) {
   std::vector<Event> events;
-  coder.CodeDocument(doc, scratch, &events);
+  coder.CodeDocument(doc, scratch, &events, nullptr, &out->warnings);
   if (stream != nullptr) stream->insert(stream->end(), events.begin(), events.end());
   out->stored.emplace_back();
   PrepareStoreDocument(doc, &events, &out->stored.back());
@@ -128,13 +129,20 @@ int RunCode(const CodeFlags& flags) {
           if (store != nullptr) {
             CodeForStore(*coder, doc, scratch->get(), writer ? &out->events : nullptr, out);
           } else {
-            coder->CodeDocument(doc, scratch->get(), &out->events);
+            coder->CodeDocument(doc, scratch->get(), &out->events, nullptr, &out->warnings);
           }
           out->bytes += doc.text.size();
         }
         out->docs = batch.docs.size();
       },
       [&](Coded& out) {
+        for (const std::string& w : out.warnings) {
+          if (flags.engine.quiet) {
+            ++suppressed_warnings;
+          } else {
+            std::fprintf(stderr, "parley: warning: %s\n", EscapeControlBytes(w).c_str());
+          }
+        }
         uint64_t events = out.events.size();
         for (const Event& e : out.events) {
           if (write_status.ok()) write_status = writer->Write(e);

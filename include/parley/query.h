@@ -218,7 +218,7 @@ struct Explanation {
 // sentence gives an empty explanation.
 Explanation Explain(const Coder& coder, std::string_view text, Date date);
 
-// "coded", "no event", "discarded", "complex" or "too short".
+// "coded", "no event", "discarded", "complex", "too short" or "too long".
 std::string_view OutcomeName(SentenceOutcome outcome);
 
 // The explanation as a JSON document (the /api/explain response body).

@@ -1,15 +1,16 @@
 // The CAMEO event code table. Names are our own short paraphrases; root, QuadClass and
 // Goldstein weight are the public scale values for each code.
 #include <algorithm>
-#include <array>
+#include <span>
 
 #include "parley/cameo.h"
 
 namespace parley {
 namespace {
 
-// Keep sorted by code string: LookupCameo binary-searches this array.
-constexpr std::array kCameoCodes = {
+// Keep sorted by code string: LookupCameo binary-searches this array. A plain array: clang
+// cannot deduce a std::array of more than 256 elements.
+constexpr CameoCode kCameoTable[] = {
     // 01 Public statements.
     CameoCode{"01", "make public statement", 1, 1, 0.0},
     CameoCode{"010", "make a statement", 1, 1, 0.0},
@@ -349,6 +350,7 @@ constexpr std::array kCameoCodes = {
     CameoCode{"2041", "chemical, biological or radiological attack", 20, 4, -10.0},
     CameoCode{"2042", "nuclear detonation", 20, 4, -10.0},
 };
+constexpr std::span<const CameoCode> kCameoCodes(kCameoTable);
 
 constexpr bool IsSortedByCode() {
   for (size_t i = 1; i < kCameoCodes.size(); ++i) {
@@ -361,7 +363,7 @@ static_assert(IsSortedByCode(), "kCameoCodes must be sorted by code, without dup
 }  // namespace
 
 const CameoCode* LookupCameo(std::string_view code) {
-  const auto* it = std::lower_bound(
+  const auto it = std::lower_bound(
       kCameoCodes.begin(), kCameoCodes.end(), code,
       [](const CameoCode& entry, std::string_view key) { return entry.code < key; });
   if (it == kCameoCodes.end() || it->code != code) return nullptr;

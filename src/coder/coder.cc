@@ -54,11 +54,11 @@ struct Unit {
   int actor = -1;          // index into Impl::actors for actor and pronoun units
   bool in_compound = false;
   bool agent_used = false;
-  // Agents composed into this actor: "the ambassadors of X" (before, up to two when
-  // coordinated: "lawmakers and officials in X") and "X government" (after). A compound
-  // shares them among its members.
-  int16_t pre_agent[2] = {-1, -1};
-  int16_t post_agent = -1;
+  // Units of the agents composed into this actor: "the ambassadors of X" (before, up to
+  // two when coordinated: "lawmakers and officials in X") and "X government" (after). A
+  // compound shares them among its members.
+  int32_t pre_agent[2] = {-1, -1};
+  int32_t post_agent = -1;
 };
 
 struct Member {
@@ -139,8 +139,11 @@ struct CoderScratch::Impl {
   std::vector<int> seq;             // active token indices of the current clause
   std::vector<int> seq_actor_end;   // seq position -> actor index starting there (or -1)
   std::vector<int> seq_actor_last;  // seq position -> actor index ending there (or -1)
+  int seq_first_actor = -1;         // seq positions of the clause's first and last actor
+  int seq_last_actor = -1;          // starts (-1: none), for per-verb questions in O(1)
   std::vector<int> clause_bounds;
   std::vector<text::Range> sentences;
+  std::vector<LongSentence> long_sentences;
   std::vector<int> compound_units;
   std::vector<uint32_t> present;  // word id -> clause stamp when some token can match it
   uint32_t stamp = 0;
@@ -396,8 +399,7 @@ class SentenceCoder {
   bool ShortNotCapitals(int tok) const {
     const Tok& t = s_.toks[tok];
     if (t.end - t.start > 3) return false;
-    bool first_word = true;
-    for (int k = 0; k < tok && first_word; ++k) first_word = !s_.toks[k].word;
+    const bool first_word = tok <= first_word_;
     auto lower = [&](uint32_t b) { return sentence_[b] >= 'a' && sentence_[b] <= 'z'; };
     if (lower(t.start)) return true;  // "us", "un"
     bool any_lower = false;
@@ -491,6 +493,7 @@ class SentenceCoder {
   CoderTrace* trace_;
   SentenceWords sw_;
   int n_ = 0;
+  int first_word_ = 0;  // the first word token (n_ when there is none)
   bool all_caps_ = true;
   bool title_case_ = false;  // most words capitalised (a headline): capitals say nothing
 };
@@ -556,6 +559,10 @@ void SentenceCoder::Tokenize() {
     }
   }
   n_ = static_cast<int>(s_.toks.size());
+  first_word_ = n_;
+  for (int i = 0; i < n_ && first_word_ == n_; ++i) {
+    if (s_.toks[i].word) first_word_ = i;
+  }
   int words = 0, capitalised = 0;
   for (const Tok& t : s_.toks) {
     words += t.word ? 1 : 0;
@@ -825,10 +832,10 @@ void SentenceCoder::ComposeAgents() {
     while (k < count && units[k].cls == Cls::kDet) ++k;
     if (k >= count || units[k].cls != Cls::kActor) continue;
     attach(k, g, is_former(g));
-    units[k].pre_agent[0] = static_cast<int16_t>(g);
+    units[k].pre_agent[0] = static_cast<int32_t>(g);
     if (second >= 0) {
       attach_second(k, g, second);
-      units[k].pre_agent[1] = static_cast<int16_t>(second);
+      units[k].pre_agent[1] = static_cast<int32_t>(second);
       units[g + 1].in_compound = true;  // the AND joins agents, not clauses
     }
   }
@@ -859,7 +866,7 @@ void SentenceCoder::ComposeAgents() {
     if (!is_agent(k) || k - first_modifier > 4 || joined == k - 1) continue;
     if (joined >= 0) units[joined].in_compound = true;
     attach(a, k, is_former(k) || (a > 0 && units[a - 1].cls == Cls::kFormer));
-    if (k == a + 1) units[a].post_agent = static_cast<int16_t>(k);
+    if (k == a + 1) units[a].post_agent = static_cast<int32_t>(k);
     // "Danish media and government": both agents belong to the actor.
     if (o_.shared_agents && is_and(k + 1) && is_agent(k + 2)) {
       attach_second(a, k, k + 2);
@@ -1466,6 +1473,7 @@ void SentenceCoder::BuildClause(int from, int to) {
   }
   s_.seq_actor_end.assign(m, -1);
   s_.seq_actor_last.assign(m, -1);
+  s_.seq_first_actor = s_.seq_last_actor = -1;
   // seq_actor_end[q] = seq position after the actor that starts at q.
   int q = 0;
   while (q < m) {
@@ -1476,6 +1484,8 @@ void SentenceCoder::BuildClause(int from, int to) {
       while (r < m && s_.seq[r] < a.end) ++r;
       s_.seq_actor_end[q] = r;
       s_.seq_actor_last[r - 1] = q;
+      if (s_.seq_first_actor < 0) s_.seq_first_actor = q;
+      s_.seq_last_actor = q;
       q = r;
     } else {
       ++q;
@@ -1635,18 +1645,10 @@ bool SentenceCoder::MatchDown(const CompiledPattern& p, int k, int q, bool adjac
   return false;
 }
 
-bool SentenceCoder::HasActorAfter(int q) const {
-  for (int r = q; r < static_cast<int>(s_.seq.size()); ++r) {
-    if (ActorStartsAt(r)) return true;
-  }
-  return false;
-}
+bool SentenceCoder::HasActorAfter(int q) const { return s_.seq_last_actor >= q; }
 
 bool SentenceCoder::HasActorBefore(int q) const {
-  for (int r = 0; r < q; ++r) {
-    if (ActorStartsAt(r)) return true;
-  }
-  return false;
+  return s_.seq_first_actor >= 0 && s_.seq_first_actor < q;
 }
 
 SentenceCoder::VerbResult SentenceCoder::CodeVerb(int verb_unit, int vq0, int vq1,
@@ -1949,6 +1951,11 @@ SentenceOutcome SentenceCoder::CodeClauses() {
 SentenceOutcome SentenceCoder::Run() {
   if (trace_) trace_->OnSentence(tmpl_.sentence_index, sentence_);
   Tokenize();
+  // Every later step is bounded by the square of the sentence's length at worst.
+  if (n_ > kMaxSentenceTokens) {
+    if (trace_) trace_->OnOutcome(SentenceOutcome::kTooLong, "more tokens than the coder takes");
+    return SentenceOutcome::kTooLong;
+  }
   if (o_.minimum_words > 0) {
     int words = 0;
     for (int i = 0; i < n_; ++i) words += Norm(i) == "'S" ? 0 : 1;
@@ -2035,10 +2042,27 @@ SentenceOutcome Coder::CodeSentence(std::string_view sentence, const Event& even
 }
 
 void Coder::CodeDocument(const Document& doc, CoderScratch* scratch, std::vector<Event>* events,
-                         CoderTrace* trace) const {
-  auto& sentences = scratch->impl_->sentences;
-  scratch->impl_->surnames.clear();
-  text::SplitSentences(doc.text, &sentences);
+                         CoderTrace* trace, std::vector<std::string>* warnings) const {
+  CoderScratch::Impl& impl = *scratch->impl_;
+  auto& sentences = impl.sentences;
+  impl.surnames.clear();
+  SplitSentencesForCoding(doc.text, &sentences, &impl.long_sentences);
+  auto warn = [&](uint32_t offset, const std::string& what) {
+    if (warnings == nullptr) return;
+    std::string w;
+    if (!doc.origin.empty()) {
+      w = doc.origin;
+      if (doc.origin_line > 0) w += ":" + std::to_string(doc.origin_line);
+      w += ": ";
+    }
+    w += "document " + doc.id + ": sentence at byte " + std::to_string(offset) + " " + what;
+    warnings->push_back(std::move(w));
+  };
+  for (const LongSentence& l : impl.long_sentences) {
+    warn(l.start, "has " + std::to_string(l.tokens) + " tokens, more than the " +
+                      std::to_string(kMaxSentenceTokens) + " the coder takes; coded as " +
+                      std::to_string(l.pieces) + (l.pieces == 1 ? " piece" : " pieces"));
+  }
   Event tmpl;
   tmpl.doc_id = doc.id;
   tmpl.date = doc.date;
@@ -2046,7 +2070,11 @@ void Coder::CodeDocument(const Document& doc, CoderScratch* scratch, std::vector
     tmpl.sentence_index = static_cast<int32_t>(i);
     std::string_view sentence = std::string_view(doc.text).substr(
         sentences[i].start, sentences[i].end - sentences[i].start);
-    CodeSentence(sentence, tmpl, scratch, events, trace);
+    if (CodeSentence(sentence, tmpl, scratch, events, trace) == SentenceOutcome::kTooLong) {
+      // Only a single word of hundreds of hyphenated pieces gets here.
+      warn(sentences[i].start,
+           "is one word of more than " + std::to_string(kMaxSentenceTokens) + " pieces; skipped");
+    }
   }
 }
 

@@ -66,6 +66,9 @@ class Recorder : public CoderTrace {
         return "";
       case SentenceOutcome::kTooShort:
         return "the sentence is shorter than the minimum number of words";
+      case SentenceOutcome::kTooLong:
+        return "the sentence is longer than the coder takes (" +
+               std::to_string(kMaxSentenceTokens) + " tokens)";
       case SentenceOutcome::kDiscarded:
         return "a discard phrase (###) in the dictionaries rules the sentence out";
       case SentenceOutcome::kComplex:
@@ -132,6 +135,8 @@ std::string_view OutcomeName(SentenceOutcome outcome) {
       return "complex";
     case SentenceOutcome::kTooShort:
       return "too short";
+    case SentenceOutcome::kTooLong:
+      return "too long";
   }
   return "unknown";
 }
@@ -140,7 +145,8 @@ Explanation Explain(const Coder& coder, std::string_view raw_text, Date date) {
   Explanation out;
   std::string clean = text::CleanText(raw_text, nullptr);
   std::vector<text::Range> ranges;
-  text::SplitSentences(clean, &ranges);
+  // The sentences `parley code` codes: over-long ones cut into pieces.
+  SplitSentencesForCoding(clean, &ranges, nullptr);
   Recorder recorder(&out);
   CoderScratch scratch;
   std::vector<Event> events;

@@ -52,5 +52,18 @@ TEST(ExplainTest, JsonCarriesEverything) {
   EXPECT_TRUE(Explain(testing::BundledCoder(), "   ", 0).sentences.empty());
 }
 
+// /api/explain explains what `parley code` codes: a giant "sentence" (66,000 commas before a
+// clause) is cut like the coder cuts it, and the clause is explained with its events.
+TEST(ExplainTest, GiantSentenceIsExplainedPieceByPiece) {
+  const std::string clause = "the ambassadors of Russia, China and Japan met the United States.";
+  Explanation x = Explain(testing::BundledCoder(), std::string(66000, ',') + " " + clause, 0);
+  ASSERT_EQ(x.sentences.size(), 1u);
+  EXPECT_EQ(x.sentences[0].text, clause);
+  EXPECT_EQ(x.sentences[0].outcome, SentenceOutcome::kCoded);
+  ASSERT_EQ(x.sentences[0].events.size(), 3u);
+  EXPECT_EQ(x.sentences[0].events[1].source.code, "CHNGOV");
+  EXPECT_FALSE(ExplanationToJson(x).empty());
+}
+
 }  // namespace
 }  // namespace parley::query
