@@ -228,7 +228,8 @@ bool ParseVerbLine(std::string_view text, uint32_t line, const Context& ctx, Ver
         while (j < inner.size() && IsBlank(inner[j])) ++j;
         size_t start = j;
         while (j < inner.size() && !IsBlank(inner[j])) ++j;
-        if (j > start) verb->irregular.push_back(VerbPhrase(inner.substr(start, j - start), scratch));
+        if (j > start)
+          verb->irregular.push_back(VerbPhrase(inner.substr(start, j - start), scratch));
       }
     } else if (c == '[') {
       if (!TakeGroup(rest, i, "]", &inner, &i)) {
@@ -269,9 +270,41 @@ void ParseBlockHeader(std::string_view text, uint32_t line, const Context& ctx, 
   block->origin = ctx.At(line);
 }
 
+// Checks that the (PREP PHRASE) and {NOUN PHRASE} groups of a pattern body nest and close,
+// and that no stray bracket is left: a pattern that lost a ')' would otherwise load as a
+// different pattern and fire where the author never meant it to.
+bool GroupsBalance(std::string_view body, std::string* error) {
+  std::string open;  // the unclosed openers, innermost last
+  for (char c : body) {
+    if (c == '(' || c == '{') {
+      open.push_back(c);
+    } else if (c == ')' || c == '}') {
+      const char opener = c == ')' ? '(' : '{';
+      if (open.empty() || open.back() != opener) {
+        *error = open.empty() ? std::string("unbalanced '") + c + "' (nothing to close)"
+                              : std::string("unbalanced '") + c + "' closes '" + open.back() + "'";
+        return false;
+      }
+      open.pop_back();
+    } else if (c == '[' || c == ']') {
+      *error = std::string("stray '") + c + "' in pattern";
+      return false;
+    }
+  }
+  if (!open.empty()) {
+    *error = std::string("unbalanced '") + open.back() + "' (never closed)";
+    return false;
+  }
+  return true;
+}
+
 // Appends the elements of a pattern body ("SAID_+ * (FOR {FINANCIAL AID}) $").
 bool ParsePatternBody(std::string_view body, uint32_t line, const Context& ctx, Phrase* out,
                       std::vector<RawWord>* scratch) {
+  if (std::string error; !GroupsBalance(body, &error)) {
+    ctx.Warn(line, error + "; pattern skipped");
+    return false;
+  }
   std::string flat(body);
   for (char& c : flat)
     if (c == '{' || c == '}' || c == '(' || c == ')') c = ' ';
@@ -630,7 +663,8 @@ Status ReadPetrarchVerbs(const std::string& path, DictionaryBuilder* builder,
   int transformations = 0;
   auto flush_synset = [&] {
     if (!synset) return;
-    if (synset->members.empty()) ctx.Warn(synset->origin.line, "synset &" + synset->name + " is empty");
+    if (synset->members.empty())
+      ctx.Warn(synset->origin.line, "synset &" + synset->name + " is empty");
     builder->AddSynset(std::move(*synset));
     synset.reset();
   };
@@ -671,6 +705,7 @@ Status ReadPetrarchVerbs(const std::string& path, DictionaryBuilder* builder,
         ctx.Warn(line.number, "empty synset member");
       } else {
         synset->members.push_back(std::move(member));
+        synset->member_lines.push_back(line.number);
       }
     } else if (c == '~') {
       ++transformations;
