@@ -1,15 +1,16 @@
 // The CAMEO event code table. Names are our own short paraphrases; root, QuadClass and
 // Goldstein weight are the public scale values for each code.
 #include <algorithm>
-#include <array>
+#include <iterator>
 
 #include "parley/cameo.h"
 
 namespace parley {
 namespace {
 
-// Keep sorted by code string: LookupCameo binary-searches this array.
-constexpr std::array kCameoCodes = {
+// Keep sorted by code string: LookupCameo binary-searches this array. A plain array: the
+// std::array deduction guide for 300+ elements exceeds clang's fold-expression limit.
+constexpr CameoCode kCameoCodes[] = {
     // 01 Public statements.
     CameoCode{"01", "make public statement", 1, 1, 0.0},
     CameoCode{"010", "make a statement", 1, 1, 0.0},
@@ -351,7 +352,7 @@ constexpr std::array kCameoCodes = {
 };
 
 constexpr bool IsSortedByCode() {
-  for (size_t i = 1; i < kCameoCodes.size(); ++i) {
+  for (size_t i = 1; i < std::size(kCameoCodes); ++i) {
     if (!(kCameoCodes[i - 1].code < kCameoCodes[i].code)) return false;
   }
   return true;
@@ -362,9 +363,9 @@ static_assert(IsSortedByCode(), "kCameoCodes must be sorted by code, without dup
 
 const CameoCode* LookupCameo(std::string_view code) {
   const auto* it = std::lower_bound(
-      kCameoCodes.begin(), kCameoCodes.end(), code,
+      std::begin(kCameoCodes), std::end(kCameoCodes), code,
       [](const CameoCode& entry, std::string_view key) { return entry.code < key; });
-  if (it == kCameoCodes.end() || it->code != code) return nullptr;
+  if (it == std::end(kCameoCodes) || it->code != code) return nullptr;
   return &*it;
 }
 
