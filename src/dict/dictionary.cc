@@ -430,11 +430,13 @@ class BuildContext {
                      std::to_string(kMaxExpandedMembers) + " phrases; member skipped");
         continue;
       }
+      bool warned = false;
       for (auto& seq : expanded) {
         bool words_only = true;
         for (auto& it : seq) words_only &= it.kind == Kind::kWord;
         if (!words_only) {
-          Warn(at, "synset &" + s.name + " member may contain only words");
+          if (!warned) Warn(at, "synset &" + s.name + " member may contain only words");
+          warned = true;
           continue;
         }
         if (!seq.empty()) seq.back().adjacent_to_next = false;
