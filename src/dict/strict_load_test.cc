@@ -167,6 +167,23 @@ TEST_F(StrictLoadTest, TabariPatternsWithUnbalancedBracketsOrSetsAreSkippedWithL
   EXPECT_EQ(rules, std::vector<std::string>{"test.verbs:12"});
 }
 
+TEST_F(StrictLoadTest, ImpossibleDatesInActorRolesAreReportedWithLine) {
+  const std::string petrarch = Write("roles.actors.txt",
+                                     "VLADIMIR_PUTIN [RUSGOV 20230230-20240101] [RUSELI]\n"
+                                     "DMITRY_MEDVEDEV [RUSGOV >20190229] [RUSELI]\n");
+  const std::string tabari =
+      Write("roles.actors", "; TABARI\nPUTIN_ [RUSELI] [RUSGOV 230230-240101]\n");
+  dict::DictionaryBuilder builder;
+  for (const std::string& f : {petrarch, tabari})
+    ASSERT_TRUE(dict::LoadDictionaryFile(f, dict::FileKind::kUnknown, &builder, &warnings_).ok());
+  EXPECT_EQ(WarningsAt(petrarch, 1, "20230230"), 1) << Warnings();
+  EXPECT_EQ(WarningsAt(petrarch, 2, "20190229"), 1) << Warnings();
+  EXPECT_EQ(WarningsAt(tabari, 2, "230230"), 1) << Warnings();
+  EXPECT_EQ(warnings_.size(), 3u) << Warnings();
+  ASSERT_EQ(builder.actors().size(), 3u);  // kept, without the impossible role
+  for (const dict::ActorEntry& a : builder.actors()) EXPECT_TRUE(a.dated.empty());
+}
+
 TEST_F(StrictLoadTest, BinaryDictionaryIsRefusedWithOneMessageNamingTheFile) {
   std::mt19937 random(7);
   std::string noise(6000, '\0');
