@@ -411,28 +411,48 @@ Phrase SynsetMember(std::string_view text, bool plurals, std::vector<RawWord>* s
 
 using SubstitutionSets = std::unordered_map<std::string, std::vector<std::string>>;
 
-// Expands every "!NAME!" marker of `text`; false (with a warning) for an unknown marker.
+// Expands every "!NAME!" marker of `text`, left to right; false (with a warning) for an
+// unknown or unclosed marker, or when the forms would pass kMaxAgentForms. Text a set puts
+// in is not expanded again, so a set that names itself ("!A! = X!A!") cannot loop.
+constexpr size_t kMaxAgentForms = 4096;
+
 bool ExpandMarkers(const std::string& text, const SubstitutionSets& sets, uint32_t line,
                    const Context& ctx, std::vector<std::string>* out) {
-  size_t open = text.find('!');
-  if (open == std::string::npos) {
-    out->push_back(text);
-    return true;
-  }
-  size_t close = text.find('!', open + 1);
-  if (close == std::string::npos) {
-    ctx.Warn(line, "unclosed substitution marker in '" + text + "'");
-    return false;
-  }
-  std::string marker = text.substr(open, close - open + 1);
-  auto it = sets.find(marker);
-  if (it == sets.end()) {
-    ctx.Warn(line, "undefined substitution marker " + marker);
-    return false;
-  }
-  for (const std::string& item : it->second) {
-    std::string replaced = text.substr(0, open) + item + text.substr(close + 1);
-    if (!ExpandMarkers(replaced, sets, line, ctx, out)) return false;
+  struct Partial {
+    std::string text;
+    size_t scan_from;  // markers start at or after this offset
+  };
+  std::vector<Partial> work{{text, 0}};
+  size_t produced = 0;
+  while (!work.empty()) {
+    Partial p = std::move(work.back());
+    work.pop_back();
+    const size_t open = p.text.find('!', p.scan_from);
+    if (open == std::string::npos) {
+      if (++produced > kMaxAgentForms) {
+        ctx.Warn(line, "substitution markers in '" + text + "' expand to more than " +
+                           std::to_string(kMaxAgentForms) + " phrases; agent skipped");
+        return false;
+      }
+      out->push_back(std::move(p.text));
+      continue;
+    }
+    const size_t close = p.text.find('!', open + 1);
+    if (close == std::string::npos) {
+      ctx.Warn(line, "unclosed substitution marker in '" + text + "'");
+      return false;
+    }
+    const std::string marker = p.text.substr(open, close - open + 1);
+    auto it = sets.find(marker);
+    if (it == sets.end()) {
+      ctx.Warn(line, "undefined substitution marker " + marker);
+      return false;
+    }
+    // Pushed in reverse so the forms come out in the set's order.
+    for (auto item = it->second.rbegin(); item != it->second.rend(); ++item) {
+      work.push_back(
+          {p.text.substr(0, open) + *item + p.text.substr(close + 1), open + item->size()});
+    }
   }
   return true;
 }
