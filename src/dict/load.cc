@@ -170,7 +170,7 @@ Status GuessDictionaryFile(const std::string& path, FileKind* kind, bool* tabari
   if (text::LooksBinary(sample))
     return Status::InvalidArgument(path +
                                    ": looks binary (NUL bytes or mostly invalid UTF-8), not a "
-                                   "dictionary file; skipped");
+                                   "dictionary file");
   std::string name = Lower(std::filesystem::path(path).filename().string());
   Shape shape = Sniff(sample);
   FileKind guessed = *kind != FileKind::kUnknown ? *kind : KindFromName(name);
