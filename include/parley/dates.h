@@ -58,7 +58,8 @@ enum class DateGranularity : uint8_t { kDay, kWeek, kMonth, kYear, kPublication 
 //   "in 2022" (first of January).
 // Month-, week- and year-level results are the first day of the span. When the sentence
 // has several expressions the most precise wins (then the first). Returns `publication`
-// (granularity kPublication) when nothing applies or publication is 0. `granularity` may
+// (granularity kPublication) when nothing applies, and 0 when publication is 0 or not a
+// calendar date (20230230). Every date returned is 0 or calendar-valid. `granularity` may
 // be null.
 Date ResolveEventDate(std::string_view sentence, Date publication,
                       DateGranularity* granularity = nullptr);

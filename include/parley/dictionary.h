@@ -123,6 +123,9 @@ struct VerbBlock {
 struct Synset {
   std::string name;  // without '&' and without a trailing '_'
   std::vector<Phrase> members;
+  // The line of each member, parallel to `members`, for warnings; a member without one
+  // is reported at `origin`.
+  std::vector<uint32_t> member_lines;
   bool generate_plurals = true;  // false when the label ends with '_'
   Origin origin;
 };
@@ -186,7 +189,8 @@ enum class FileKind : uint8_t { kUnknown, kActors, kAgents, kVerbs, kDiscards, k
 // kUnknown: it is then guessed from the file name ("actors", "agents", "verbs",
 // "discards", "issues", TABARI extensions) and, failing that, from the content.
 // Malformed lines are skipped and reported in `warnings` as "file:line: message"; the
-// rest of the file loads. Fails only when the file cannot be read or its kind guessed.
+// rest of the file loads. Fails when the file cannot be read, looks binary
+// (text::LooksBinary: InvalidArgument naming the file) or its kind cannot be guessed.
 Status LoadDictionaryFile(const std::string& path, FileKind kind, DictionaryBuilder* builder,
                           std::vector<std::string>* warnings);
 
@@ -194,7 +198,8 @@ Status LoadDictionaryFile(const std::string& path, FileKind kind, DictionaryBuil
 // the file name, else from the first 64 KB of content; `*tabari` is set to true for the
 // TABARI formats and false for PETRARCH ones (block "---" headers, '#' comments, <!-- -->,
 // {plurals}, !SUBST! sets; TABARI extensions .actors/.agents/.verbs and <NOUN> tags
-// otherwise decide). Fails when the file cannot be read or its kind guessed.
+// otherwise decide). Fails when the file cannot be read, looks binary or its kind cannot
+// be guessed.
 Status GuessDictionaryFile(const std::string& path, FileKind* kind, bool* tabari);
 
 // Loads every dictionary file of `folder` (not recursive), in file-name order, with

@@ -15,22 +15,24 @@ using Date = int32_t;
 std::string FormatDate(Date date);
 
 // Parses "YYYY-MM-DD", "YYYYMMDD", "YYMMDD" (TABARI: 00-29 -> 20xx, else 19xx) or an ISO
-// timestamp whose first ten characters are a date. Returns 0 when `text` is not a date.
+// timestamp whose first ten characters are a date. Returns 0 when `text` is not a date,
+// including a day the calendar does not have (2023-02-30, 2019-02-29, 2023-04-31): callers
+// report it and keep the record undated rather than shift it.
 Date ParseDate(std::string_view text);
 
 // Where a document's date came from; recorded so users can judge it.
 enum class DateSource : uint8_t { kUnknown, kMetadata, kHeader, kDateline, kText };
 
 struct Document {
-  std::string id;         // record id, or the file name for one-article files
-  Date date = 0;          // publication date
+  std::string id;  // record id, or the file name for one-article files
+  Date date = 0;   // publication date
   DateSource date_source = DateSource::kUnknown;
-  std::string text;       // article body, UTF-8 (validated and normalised by the reader)
-  std::string title;      // optional
-  std::string url;        // optional
-  std::string source;     // optional publisher ("Guardian", "RIA Novosti")
-  std::string place;      // optional dateline place ("SEOUL")
-  std::string origin;     // file the record came from, for messages
+  std::string text;          // article body, UTF-8 (validated and normalised by the reader)
+  std::string title;         // optional
+  std::string url;           // optional
+  std::string source;        // optional publisher ("Guardian", "RIA Novosti")
+  std::string place;         // optional dateline place ("SEOUL")
+  std::string origin;        // file the record came from, for messages
   uint64_t origin_line = 0;  // 1-based line (or record number) in `origin`, 0 if whole file
 
   // Validation records only: the events the record is expected to produce, as written

@@ -39,7 +39,7 @@ void SplitSentences(std::string_view text, std::vector<Range>* out);
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct };
 
 struct Token {
-  uint32_t start = 0;       // byte offsets into the sentence text
+  uint32_t start = 0;  // byte offsets into the sentence text
   uint32_t end = 0;
   uint32_t norm_start = 0;  // the token's normalised form lives in Sentence::norm
   uint32_t norm_len = 0;
@@ -76,6 +76,14 @@ void Tokenize(std::string_view sentence, TokenizedSentence* out);
 // Latin accents stripped, curly apostrophes, hyphens and quotes folded ("Erdoğan’s" ->
 // "ERDOGAN'S"). For dictionary loaders, so their keys compare equal to Token norms.
 std::string NormalizeWord(std::string_view word);
+
+// True when `head` (the first bytes of a file) looks like binary data rather than text:
+// a NUL byte in it, or more than a fifth of its first 8 KB being control characters
+// (other than tab, line and page breaks) or bytes of invalid UTF-8 sequences. Latin-1 or
+// Windows-1252 text, with a few stray high bytes, is still text. Loaders of text formats
+// (dictionaries, inputs) use it to refuse a binary file with one message instead of a
+// warning per garbage line.
+bool LooksBinary(std::string_view head);
 
 }  // namespace parley::text
 

@@ -122,7 +122,8 @@ Date ResolveEventDate(std::string_view sentence, Date publication, DateGranulari
   DateGranularity unused;
   DateGranularity* g = granularity ? granularity : &unused;
   *g = DateGranularity::kPublication;
-  if (!IsValidDate(publication)) return publication;
+  // A day the calendar lacks (20230230) is no publication date: never pass it on.
+  if (!IsValidDate(publication)) return 0;
   thread_local std::vector<Mention> mentions;
   mentions.clear();
   bool future = false;

@@ -356,7 +356,7 @@ class BuildContext {
       } else if (e.kind == Kind::kSynset) {
         auto it = synset_index_.find(e.text);
         if (it == synset_index_.end()) {
-          Warn(origin, "unknown synset &" + e.text);
+          Warn(origin, "unknown synset &" + e.text + " (never defined); entry skipped");
           return false;
         }
         item.synset = it->second;
@@ -366,60 +366,113 @@ class BuildContext {
     return true;
   }
 
+  // Compiles every synset. A synset may use another one defined anywhere (before or after
+  // it, in any file); the first definition of a name wins.
   void BuildSynsets(std::vector<Synset>& synsets) {
-    for (auto& s : synsets) {
-      if (synset_index_.count(s.name)) {
-        Warn(s.origin, "duplicate synset &" + s.name);
+    synsets_ = &synsets;
+    first_definition_.clear();
+    state_.assign(synsets.size(), kNotStarted);
+    for (size_t k = 0; k < synsets.size(); ++k) {
+      auto [first, fresh] = first_definition_.emplace(synsets[k].name, k);
+      if (!fresh) {
+        const Origin& o = synsets[first->second].origin;
+        Warn(synsets[k].origin, "duplicate synset &" + synsets[k].name + " (first defined at " +
+                                    o.file + ":" + std::to_string(o.line) + "); ignored");
+      }
+    }
+    for (size_t k = 0; k < synsets.size(); ++k) {
+      if (first_definition_[synsets[k].name] == k) CompileSynset(k);
+    }
+    synsets_ = nullptr;
+  }
+
+  // The compiled index of synsets[k], compiling it (and the synsets it uses) first; -1
+  // while it is being compiled (a cycle).
+  int32_t CompileSynset(size_t k) {
+    Synset& s = (*synsets_)[k];
+    if (state_[k] == kDone) return synset_index_[s.name];
+    if (state_[k] == kInProgress) return -1;
+    state_[k] = kInProgress;
+    CompiledSynset compiled;
+    compiled.name = s.name;
+    for (size_t m = 0; m < s.members.size(); ++m) {
+      Phrase& member = s.members[m];
+      const Origin at{s.origin.file, m < s.member_lines.size() ? s.member_lines[m] : s.origin.line};
+      if (s.generate_plurals && !member.empty() && member.back().kind == Kind::kWord &&
+          member.back().match == WordMatch::kExact) {
+        member.back().match = WordMatch::kNounForms;
+      }
+      if (!CompileNested(s, member, at)) continue;
+      std::vector<PatternItem> items;
+      if (!CompileItems(member, &items, at)) continue;
+      // Nested synsets are expanded so matching never recurses.
+      std::vector<std::vector<PatternItem>> expanded(1);
+      for (const auto& item : items) {
+        if (item.kind != Kind::kSynset) {
+          for (auto& seq : expanded) seq.push_back(item);
+          continue;
+        }
+        std::vector<std::vector<PatternItem>> next;
+        for (const auto& seq : expanded) {
+          for (auto inner : d_->synsets_[item.synset].members) {
+            if (inner.empty()) continue;
+            inner.back().adjacent_to_next = item.adjacent_to_next;
+            auto combined = seq;
+            combined.insert(combined.end(), inner.begin(), inner.end());
+            next.push_back(std::move(combined));
+          }
+        }
+        expanded.swap(next);
+        if (expanded.size() > kMaxExpandedMembers) break;
+      }
+      if (expanded.size() > kMaxExpandedMembers) {
+        Warn(at, "synset &" + s.name + " member expands to more than " +
+                     std::to_string(kMaxExpandedMembers) + " phrases; member skipped");
         continue;
       }
-      CompiledSynset compiled;
-      compiled.name = s.name;
-      for (auto& member : s.members) {
-        if (s.generate_plurals && !member.empty() && member.back().kind == Kind::kWord &&
-            member.back().match == WordMatch::kExact) {
-          member.back().match = WordMatch::kNounForms;
+      bool warned = false;
+      for (auto& seq : expanded) {
+        bool words_only = true;
+        for (auto& it : seq) words_only &= it.kind == Kind::kWord;
+        if (!words_only) {
+          if (!warned) Warn(at, "synset &" + s.name + " member may contain only words");
+          warned = true;
+          continue;
         }
-        std::vector<PatternItem> items;
-        if (!CompileItems(member, &items, s.origin)) continue;
-        // Nested synsets (declared earlier) are expanded so matching never recurses.
-        std::vector<std::vector<PatternItem>> expanded(1);
-        for (const auto& item : items) {
-          if (item.kind != Kind::kSynset) {
-            for (auto& seq : expanded) seq.push_back(item);
-            continue;
-          }
-          std::vector<std::vector<PatternItem>> next;
-          for (const auto& seq : expanded) {
-            for (auto inner : d_->synsets_[item.synset].members) {
-              if (inner.empty()) continue;
-              inner.back().adjacent_to_next = item.adjacent_to_next;
-              auto combined = seq;
-              combined.insert(combined.end(), inner.begin(), inner.end());
-              next.push_back(std::move(combined));
-            }
-          }
-          expanded.swap(next);
-        }
-        for (auto& seq : expanded) {
-          bool words_only = true;
-          for (auto& it : seq) words_only &= it.kind == Kind::kWord;
-          if (!words_only) {
-            Warn(s.origin, "synset &" + s.name + " member may contain only words");
-            continue;
-          }
-          if (!seq.empty()) seq.back().adjacent_to_next = false;
-          compiled.members.push_back(std::move(seq));
-        }
+        if (!seq.empty()) seq.back().adjacent_to_next = false;
+        compiled.members.push_back(std::move(seq));
       }
-      for (const auto& member : compiled.members) {
-        if (!member.empty() && std::find(compiled.first_words.begin(), compiled.first_words.end(),
-                                         member[0].word) == compiled.first_words.end()) {
-          compiled.first_words.push_back(member[0].word);
-        }
-      }
-      synset_index_[s.name] = static_cast<int32_t>(d_->synsets_.size());
-      d_->synsets_.push_back(std::move(compiled));
     }
+    for (const auto& member : compiled.members) {
+      if (!member.empty() && std::find(compiled.first_words.begin(), compiled.first_words.end(),
+                                       member[0].word) == compiled.first_words.end()) {
+        compiled.first_words.push_back(member[0].word);
+      }
+    }
+    const int32_t index = static_cast<int32_t>(d_->synsets_.size());
+    synset_index_[s.name] = index;
+    d_->synsets_.push_back(std::move(compiled));
+    state_[k] = kDone;
+    return index;
+  }
+
+  // Compiles the synsets `member` of synset `s` uses; false (with a warning at `at`) when
+  // one is never defined or uses `s` itself.
+  bool CompileNested(const Synset& s, const Phrase& member, const Origin& at) {
+    for (const auto& e : member) {
+      if (e.kind != Kind::kSynset) continue;
+      auto def = first_definition_.find(e.text);
+      if (def == first_definition_.end()) {
+        Warn(at, "unknown synset &" + e.text + " (never defined); member skipped");
+        return false;
+      }
+      if (CompileSynset(def->second) < 0) {
+        Warn(at, "synset &" + s.name + " uses &" + e.text + ", which uses &" + s.name +
+                     " again; member skipped");
+        return false;
+      }
+    }
+    return true;
   }
 
   void BuildPatterns(const VerbBlock& block, VerbBlockInfo* info) {
@@ -529,6 +582,12 @@ class BuildContext {
   std::unordered_map<std::string, int32_t> synset_index_;
 
  private:
+  // Bounds what nesting synsets can multiply into (a member "&A &A &A" of 100-word sets).
+  static constexpr size_t kMaxExpandedMembers = 10000;
+  enum State : uint8_t { kNotStarted, kInProgress, kDone };
+  std::vector<Synset>* synsets_ = nullptr;  // during BuildSynsets
+  std::unordered_map<std::string, size_t> first_definition_;
+  std::vector<State> state_;
   Dictionary* d_;
   std::vector<std::string>* warnings_;
 };

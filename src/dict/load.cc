@@ -12,6 +12,7 @@
 #include "dict/petrarch_lines.h"
 #include "dict/readers.h"
 #include "parley/dictionary.h"
+#include "parley/text.h"
 
 namespace parley::dict {
 namespace {
@@ -143,12 +144,18 @@ Status ReadPrefix(const std::string& path, size_t limit, std::string* out) {
 
 const char* KindName(FileKind kind) {
   switch (kind) {
-    case FileKind::kActors: return "actors";
-    case FileKind::kAgents: return "agents";
-    case FileKind::kVerbs: return "verbs";
-    case FileKind::kDiscards: return "discards";
-    case FileKind::kIssues: return "issues";
-    case FileKind::kUnknown: break;
+    case FileKind::kActors:
+      return "actors";
+    case FileKind::kAgents:
+      return "agents";
+    case FileKind::kVerbs:
+      return "verbs";
+    case FileKind::kDiscards:
+      return "discards";
+    case FileKind::kIssues:
+      return "issues";
+    case FileKind::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -159,6 +166,11 @@ Status GuessDictionaryFile(const std::string& path, FileKind* kind, bool* tabari
   std::string sample;
   Status status = ReadPrefix(path, kSniffBytes, &sample);
   if (!status.ok()) return status;
+  // Read as text, a binary file gives a warning per garbage line (hundreds); refuse it once.
+  if (text::LooksBinary(sample))
+    return Status::InvalidArgument(path +
+                                   ": looks binary (NUL bytes or mostly invalid UTF-8), not a "
+                                   "dictionary file");
   std::string name = Lower(std::filesystem::path(path).filename().string());
   Shape shape = Sniff(sample);
   FileKind guessed = *kind != FileKind::kUnknown ? *kind : KindFromName(name);

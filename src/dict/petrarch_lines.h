@@ -25,8 +25,8 @@ std::string Upper(std::string_view s);
 // One dictionary line with comments removed and blanks trimmed; never empty.
 struct Line {
   std::string_view text;
-  uint32_t number = 0;     // 1-based line number in the file
-  bool indented = false;   // the raw line began with a blank or tab
+  uint32_t number = 0;    // 1-based line number in the file
+  bool indented = false;  // the raw line began with a blank or tab
 };
 
 // Walks the lines of a dictionary file, skipping blank lines and comments: `#` and `;` to

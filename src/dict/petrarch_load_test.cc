@@ -113,8 +113,7 @@ TEST(PetrarchReaderLoad, LoadsFilesAndFolders) {
 
   EXPECT_FALSE(LoadDictionaryFolder(dir.path() + "/missing", &b, &warnings).ok());
   EXPECT_FALSE(
-      LoadDictionaryFile(dir.path() + "/nope.actors.txt", FileKind::kUnknown, &b, &warnings)
-          .ok());
+      LoadDictionaryFile(dir.path() + "/nope.actors.txt", FileKind::kUnknown, &b, &warnings).ok());
 }
 
 TEST(PetrarchReaderLoad, LoadsTheBundledFolder) {

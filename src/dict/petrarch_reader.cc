@@ -228,7 +228,8 @@ bool ParseVerbLine(std::string_view text, uint32_t line, const Context& ctx, Ver
         while (j < inner.size() && IsBlank(inner[j])) ++j;
         size_t start = j;
         while (j < inner.size() && !IsBlank(inner[j])) ++j;
-        if (j > start) verb->irregular.push_back(VerbPhrase(inner.substr(start, j - start), scratch));
+        if (j > start)
+          verb->irregular.push_back(VerbPhrase(inner.substr(start, j - start), scratch));
       }
     } else if (c == '[') {
       if (!TakeGroup(rest, i, "]", &inner, &i)) {
@@ -269,9 +270,41 @@ void ParseBlockHeader(std::string_view text, uint32_t line, const Context& ctx, 
   block->origin = ctx.At(line);
 }
 
+// Checks that the (PREP PHRASE) and {NOUN PHRASE} groups of a pattern body nest and close,
+// and that no stray bracket is left: a pattern that lost a ')' would otherwise load as a
+// different pattern and fire where the author never meant it to.
+bool GroupsBalance(std::string_view body, std::string* error) {
+  std::string open;  // the unclosed openers, innermost last
+  for (char c : body) {
+    if (c == '(' || c == '{') {
+      open.push_back(c);
+    } else if (c == ')' || c == '}') {
+      const char opener = c == ')' ? '(' : '{';
+      if (open.empty() || open.back() != opener) {
+        *error = open.empty() ? std::string("unbalanced '") + c + "' (nothing to close)"
+                              : std::string("unbalanced '") + c + "' closes '" + open.back() + "'";
+        return false;
+      }
+      open.pop_back();
+    } else if (c == '[' || c == ']') {
+      *error = std::string("stray '") + c + "' in pattern";
+      return false;
+    }
+  }
+  if (!open.empty()) {
+    *error = std::string("unbalanced '") + open.back() + "' (never closed)";
+    return false;
+  }
+  return true;
+}
+
 // Appends the elements of a pattern body ("SAID_+ * (FOR {FINANCIAL AID}) $").
 bool ParsePatternBody(std::string_view body, uint32_t line, const Context& ctx, Phrase* out,
                       std::vector<RawWord>* scratch) {
+  if (std::string error; !GroupsBalance(body, &error)) {
+    ctx.Warn(line, error + "; pattern skipped");
+    return false;
+  }
   std::string flat(body);
   for (char& c : flat)
     if (c == '{' || c == '}' || c == '(' || c == ')') c = ' ';
@@ -378,28 +411,48 @@ Phrase SynsetMember(std::string_view text, bool plurals, std::vector<RawWord>* s
 
 using SubstitutionSets = std::unordered_map<std::string, std::vector<std::string>>;
 
-// Expands every "!NAME!" marker of `text`; false (with a warning) for an unknown marker.
+// Expands every "!NAME!" marker of `text`, left to right; false (with a warning) for an
+// unknown or unclosed marker, or when the forms would pass kMaxAgentForms. Text a set puts
+// in is not expanded again, so a set that names itself ("!A! = X!A!") cannot loop.
+constexpr size_t kMaxAgentForms = 4096;
+
 bool ExpandMarkers(const std::string& text, const SubstitutionSets& sets, uint32_t line,
                    const Context& ctx, std::vector<std::string>* out) {
-  size_t open = text.find('!');
-  if (open == std::string::npos) {
-    out->push_back(text);
-    return true;
-  }
-  size_t close = text.find('!', open + 1);
-  if (close == std::string::npos) {
-    ctx.Warn(line, "unclosed substitution marker in '" + text + "'");
-    return false;
-  }
-  std::string marker = text.substr(open, close - open + 1);
-  auto it = sets.find(marker);
-  if (it == sets.end()) {
-    ctx.Warn(line, "undefined substitution marker " + marker);
-    return false;
-  }
-  for (const std::string& item : it->second) {
-    std::string replaced = text.substr(0, open) + item + text.substr(close + 1);
-    if (!ExpandMarkers(replaced, sets, line, ctx, out)) return false;
+  struct Partial {
+    std::string text;
+    size_t scan_from;  // markers start at or after this offset
+  };
+  std::vector<Partial> work{{text, 0}};
+  size_t produced = 0;
+  while (!work.empty()) {
+    Partial p = std::move(work.back());
+    work.pop_back();
+    const size_t open = p.text.find('!', p.scan_from);
+    if (open == std::string::npos) {
+      if (++produced > kMaxAgentForms) {
+        ctx.Warn(line, "substitution markers in '" + text + "' expand to more than " +
+                           std::to_string(kMaxAgentForms) + " phrases; agent skipped");
+        return false;
+      }
+      out->push_back(std::move(p.text));
+      continue;
+    }
+    const size_t close = p.text.find('!', open + 1);
+    if (close == std::string::npos) {
+      ctx.Warn(line, "unclosed substitution marker in '" + text + "'");
+      return false;
+    }
+    const std::string marker = p.text.substr(open, close - open + 1);
+    auto it = sets.find(marker);
+    if (it == sets.end()) {
+      ctx.Warn(line, "undefined substitution marker " + marker);
+      return false;
+    }
+    // Pushed in reverse so the forms come out in the set's order.
+    for (auto item = it->second.rbegin(); item != it->second.rend(); ++item) {
+      work.push_back(
+          {p.text.substr(0, open) + *item + p.text.substr(close + 1), open + item->size()});
+    }
   }
   return true;
 }
@@ -630,7 +683,8 @@ Status ReadPetrarchVerbs(const std::string& path, DictionaryBuilder* builder,
   int transformations = 0;
   auto flush_synset = [&] {
     if (!synset) return;
-    if (synset->members.empty()) ctx.Warn(synset->origin.line, "synset &" + synset->name + " is empty");
+    if (synset->members.empty())
+      ctx.Warn(synset->origin.line, "synset &" + synset->name + " is empty");
     builder->AddSynset(std::move(*synset));
     synset.reset();
   };
@@ -671,6 +725,7 @@ Status ReadPetrarchVerbs(const std::string& path, DictionaryBuilder* builder,
         ctx.Warn(line.number, "empty synset member");
       } else {
         synset->members.push_back(std::move(member));
+        synset->member_lines.push_back(line.number);
       }
     } else if (c == '~') {
       ++transformations;

@@ -20,10 +20,10 @@ class TempFile {
  public:
   explicit TempFile(const std::string& content) {
     static int counter = 0;
-    path_ = (std::filesystem::temp_directory_path() /
-             ("parley_petrarch_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) +
-              ".txt"))
-                .string();
+    path_ =
+        (std::filesystem::temp_directory_path() / ("parley_petrarch_" + std::to_string(::getpid()) +
+                                                   "_" + std::to_string(counter++) + ".txt"))
+            .string();
     std::ofstream(path_, std::ios::binary) << content;
   }
   ~TempFile() { std::remove(path_.c_str()); }
@@ -39,13 +39,27 @@ std::string Render(const Phrase& phrase) {
   for (size_t i = 0; i < phrase.size(); ++i) {
     const PatternElement& e = phrase[i];
     switch (e.kind) {
-      case Kind::kWord: out += e.text; break;
-      case Kind::kSynset: out += "&" + e.text; break;
-      case Kind::kVerb: out += "*"; break;
-      case Kind::kSource: out += "$"; break;
-      case Kind::kTarget: out += "+"; break;
-      case Kind::kCompound: out += "%"; break;
-      case Kind::kSkip: out += "^"; break;
+      case Kind::kWord:
+        out += e.text;
+        break;
+      case Kind::kSynset:
+        out += "&" + e.text;
+        break;
+      case Kind::kVerb:
+        out += "*";
+        break;
+      case Kind::kSource:
+        out += "$";
+        break;
+      case Kind::kTarget:
+        out += "+";
+        break;
+      case Kind::kCompound:
+        out += "%";
+        break;
+      case Kind::kSkip:
+        out += "^";
+        break;
     }
     if (e.match == WordMatch::kNounForms) out += "(s)";
     if (e.match == WordMatch::kStem) out += "~";
@@ -385,12 +399,15 @@ TEST(PetrarchReaderIssues, ExpandsShorthands) {
   EXPECT_NE(warnings[0].find(":6: "), std::string::npos);
   std::vector<std::string> got;
   for (const IssueEntry& e : b.issues()) got.push_back(Render(e.phrase) + "=" + e.code);
-  std::vector<std::string> want = {
-      "PRE_SCHOOL=EARLY_CHILDHOOD_EDUCATION", "PRE_SCHOOLS=EARLY_CHILDHOOD_EDUCATION",
-      "PRE-SCHOOL=EARLY_CHILDHOOD_EDUCATION", "PRE-SCHOOLS=EARLY_CHILDHOOD_EDUCATION",
-      "ETHNIC_PURGE=ID_ATROCITY",             "ETHNIC_PURGES=ID_ATROCITY",
-      "ETHNIC_PURGED=ID_ATROCITY",            "ETHNIC_PURGING=ID_ATROCITY",
-      "LITERACY=LITERACY"};
+  std::vector<std::string> want = {"PRE_SCHOOL=EARLY_CHILDHOOD_EDUCATION",
+                                   "PRE_SCHOOLS=EARLY_CHILDHOOD_EDUCATION",
+                                   "PRE-SCHOOL=EARLY_CHILDHOOD_EDUCATION",
+                                   "PRE-SCHOOLS=EARLY_CHILDHOOD_EDUCATION",
+                                   "ETHNIC_PURGE=ID_ATROCITY",
+                                   "ETHNIC_PURGES=ID_ATROCITY",
+                                   "ETHNIC_PURGED=ID_ATROCITY",
+                                   "ETHNIC_PURGING=ID_ATROCITY",
+                                   "LITERACY=LITERACY"};
   EXPECT_EQ(got, want);
 }
 
@@ -435,10 +452,11 @@ TEST(PetrarchReaderFiles, ValidationSuiteDictionaries) {
     verbs += block.verbs.size();
     patterns += block.patterns.size();
   }
-  std::printf("validate: %zu actors, %zu agents, %zu blocks, %zu verbs, %zu patterns, "
-              "%zu synsets, %zu discards\n",
-              b.actors().size(), b.agents().size(), b.verb_blocks().size(), verbs, patterns,
-              b.synsets().size(), b.discards().size());
+  std::printf(
+      "validate: %zu actors, %zu agents, %zu blocks, %zu verbs, %zu patterns, "
+      "%zu synsets, %zu discards\n",
+      b.actors().size(), b.agents().size(), b.verb_blocks().size(), verbs, patterns,
+      b.synsets().size(), b.discards().size());
   EXPECT_GT(b.actors().size(), 120u);
   EXPECT_GT(b.agents().size(), 80u);
   EXPECT_GT(b.verb_blocks().size(), 150u);
@@ -451,8 +469,8 @@ TEST(PetrarchReaderFiles, PhoenixActorsAreFast) {
   DictionaryBuilder b;
   double seconds = 0;
   auto w = LoadShipped(ReadPetrarchActors, "Phoenix.Countries.actors.txt", &b, &seconds);
-  std::printf("Phoenix.Countries: %zu actors in %.3f s, %zu warnings\n", b.actors().size(),
-              seconds, w.size());
+  std::printf("Phoenix.Countries: %zu actors in %.3f s, %zu warnings\n", b.actors().size(), seconds,
+              w.size());
   EXPECT_LT(seconds, 0.5);
   EXPECT_GT(b.actors().size(), 10000u);
   // Real data errors, reported and skipped: 7-, 9- and 10-digit dates, and two lone dates
@@ -469,11 +487,12 @@ TEST(PetrarchReaderFiles, PhoenixActorsAreFast) {
 
 TEST(PetrarchReaderFiles, PhoenixVerbsAgentsDiscardsIssues) {
   if (!HaveShipped()) GTEST_SKIP() << "shared PETRARCH dictionaries not present";
-  // CAMEO.2.0: the transformation summary only. verbpatterns.150430 (the same block format
+  // CAMEO.2.0: the transformation summary and two patterns with a stray ')' (lines 2374
+  // and 7606, "(WITH VISIT) VISIT)[042:043]"). verbpatterns.150430 (the same block format
   // with TABARI-style patterns): the summary plus real errors (two '*', no code, "--" line,
-  // a final block without verbs).
-  const std::pair<const char*, size_t> kFiles[] = {{"CAMEO.2.0.txt", 1},
-                                                   {"CAMEO.verbpatterns.150430.txt", 7}};
+  // a stray '}' on line 8394, a final block without verbs).
+  const std::pair<const char*, size_t> kFiles[] = {{"CAMEO.2.0.txt", 3},
+                                                   {"CAMEO.verbpatterns.150430.txt", 8}};
   for (const auto& [name, expected_warnings] : kFiles) {
     DictionaryBuilder b;
     auto w = LoadShipped(ReadPetrarchVerbs, name, &b);

@@ -200,7 +200,7 @@ Status ReadTabariActors(const std::string& path, DictionaryBuilder* builder,
     std::string_view phrase;
     std::vector<std::string_view> codes;
     if (!tabari::SplitPhraseAndCodes(t, &phrase, &codes)) {
-      warn(line_no, "missing ']'");
+      warn(line_no, "unbalanced [ ] brackets; line skipped");
       continue;
     }
     bool continuation = !raw.empty() && (raw[0] == ' ' || raw[0] == '\t');
@@ -342,6 +342,7 @@ Status ReadTabariVerbs(const std::string& path, DictionaryBuilder* builder,
           continue;
         }
         AddPhrases(t.substr(1), PhraseRole::kPattern, &synset.members, line_no, warn);
+        synset.member_lines.resize(synset.members.size(), static_cast<uint32_t>(line_no));
       } else {
         warn(line_no, "expected '&NAME' or '+member' in <SYNSETS>");
       }
@@ -374,7 +375,7 @@ Status ReadTabariVerbs(const std::string& path, DictionaryBuilder* builder,
     std::string_view phrase;
     std::vector<std::string_view> codes;
     if (!tabari::SplitPhraseAndCodes(t, &phrase, &codes)) {
-      warn(line_no, "missing ']'");
+      warn(line_no, "unbalanced [ ] brackets; line skipped");
       continue;
     }
     if (codes.size() != 1) {

@@ -228,11 +228,18 @@ bool SplitPhraseAndCodes(std::string_view line, std::string_view* phrase,
   codes->clear();
   size_t open = line.find('[');
   *phrase = Trim(line.substr(0, open == std::string_view::npos ? line.size() : open));
+  // A ']' in the phrase means a lost '['; read on, the phrase would get a bogus word "]".
+  if (phrase->find(']') != std::string_view::npos) return false;
   while (open != std::string_view::npos) {
     size_t close = line.find(']', open);
     if (close == std::string_view::npos) return false;
-    codes->push_back(Trim(line.substr(open + 1, close - open - 1)));
+    std::string_view inner = line.substr(open + 1, close - open - 1);
+    if (inner.find('[') != std::string_view::npos) return false;  // "[ [010]": a lost ']'
+    codes->push_back(Trim(inner));
     open = line.find('[', close);
+    const size_t gap_end = open == std::string_view::npos ? line.size() : open;
+    if (line.substr(close + 1, gap_end - close - 1).find(']') != std::string_view::npos)
+      return false;
   }
   return true;
 }

@@ -25,7 +25,8 @@ bool ParsePhrase(std::string_view text, PhraseRole role, std::vector<Phrase>* ou
 EventCode ParseEventCode(std::string_view text);
 
 // Splits "PHRASE [CODE] [CODE2] ; comment" into the phrase and the bracket contents.
-// Returns false when brackets are unbalanced.
+// Returns false when brackets are unbalanced: a '[' without its ']', a ']' without its
+// '[' (in the phrase or between codes), or a '[' inside a code.
 bool SplitPhraseAndCodes(std::string_view line, std::string_view* phrase,
                          std::vector<std::string_view>* codes);
 

@@ -22,12 +22,17 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-Status ParseRecord(const std::string& line, GoldRecord* record) {
+// `note` gets a problem that does not cost the record (an impossible date: kept undated).
+Status ParseRecord(const std::string& line, GoldRecord* record, std::string* note) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) return Status::Corruption("not a JSON object");
   if (!j.contains("text") || !j["text"].is_string()) return Status::Corruption("no text");
   record->doc.id = j.value("id", "");
-  record->doc.date = ParseDate(j.value("date", ""));
+  const std::string date =
+      j.contains("date") && j["date"].is_string() ? j["date"].get<std::string>() : "";
+  record->doc.date = ParseDate(date);
+  if (!date.empty() && record->doc.date == 0)
+    *note = "\"date\" '" + date + "' is not a date; record kept undated";
   record->doc.text = j["text"].get<std::string>();
   for (const auto& g : j.value("gold", nlohmann::json::array())) {
     GoldItem item;
@@ -49,11 +54,14 @@ Status ReadGoldFile(const std::string& path, std::vector<GoldRecord>* records,
   for (int line_no = 1; std::getline(in, line); ++line_no) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     GoldRecord record;
-    Status s = ParseRecord(line, &record);
+    std::string note;
+    Status s = ParseRecord(line, &record, &note);
     if (!s.ok()) {
       if (warnings) warnings->push_back(path + ":" + std::to_string(line_no) + ": " + s.message());
       continue;
     }
+    if (!note.empty() && warnings)
+      warnings->push_back(path + ":" + std::to_string(line_no) + ": " + note);
     record.doc.origin = path;
     record.doc.origin_line = line_no;
     records->push_back(std::move(record));
@@ -71,8 +79,7 @@ bool Matches(const Event& event, const GoldItem& item) {
 void ScoreRecord(const GoldRecord& record, const std::vector<Event>& events, Score* score) {
   score->gold_items += record.items.size();
   for (const GoldItem& item : record.items) {
-    if (std::any_of(events.begin(), events.end(),
-                    [&](const Event& e) { return Matches(e, item); }))
+    if (std::any_of(events.begin(), events.end(), [&](const Event& e) { return Matches(e, item); }))
       ++score->gold_found;
   }
   score->events += events.size();

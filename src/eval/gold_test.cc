@@ -61,5 +61,26 @@ TEST(GoldTest, ReadsGoldFileAndReportsBadLines) {
   std::remove(path.c_str());
 }
 
+TEST(GoldTest, ImpossibleDateIsReportedAndRecordKeptUndated) {
+  std::string path = testing::TempDir() + "/gold_dates_test.jsonl";
+  {
+    std::ofstream out(path);
+    out << R"({"id":"a","date":"2023-02-30","text":"X hit Y.","gold":[]})"
+        << "\n"
+        << R"({"id":"b","date":20230210,"text":"X hit Y.","gold":[]})"
+        << "\n";
+  }
+  std::vector<GoldRecord> records;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ReadGoldFile(path, &records, &warnings).ok());
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].doc.date, 0);
+  EXPECT_EQ(records[1].doc.date, 0);  // a number is no date string; no exception either
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find(path + ":1:"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("2023-02-30"), std::string::npos) << warnings[0];
+  std::remove(path.c_str());
+}
+
 }  // namespace
 }  // namespace parley::gold

@@ -294,6 +294,26 @@ TEST_F(ExportTest, FiltersByDyadAndDate) {
   EXPECT_EQ(SplitLines(Export(ExportFormat::kGdelt, q)).size(), 0u);
 }
 
+// The prefix ends ("RUS" -> "RUT") are made inside the filter binding; they must still be
+// valid when the statement runs (ASan reported a use after scope here).
+TEST_F(ExportTest, DyadFilterMatchesExactlyThatDyadInEveryFormat) {
+  EventQuery q;
+  q.source_prefix = "RUS";
+  q.target_prefix = "KOR";
+  for (ExportFormat f :
+       {ExportFormat::kGdelt, ExportFormat::kPhoenix, ExportFormat::kCsv, ExportFormat::kJsonl}) {
+    const std::string text = Export(f, q);
+    EXPECT_NE(text.find("RUSGOV"), std::string::npos) << text;
+    EXPECT_EQ(text.find("IGOUNO"), std::string::npos) << text;
+  }
+  EXPECT_EQ(SplitLines(Export(ExportFormat::kGdeltMentions, q)).size(), 2u);
+  // A prefix too long for the short-string buffer lives on the heap, where a dangling
+  // bind reads freed memory.
+  q.source_prefix = "RUSGOVERNMENTMINISTRYOFFOREIGNAFFAIRS";
+  q.target_prefix = "";
+  EXPECT_EQ(SplitLines(Export(ExportFormat::kGdelt, q)).size(), 0u);
+}
+
 TEST(ExportFormatTest, ParsesNames) {
   ExportFormat f;
   EXPECT_TRUE(ParseExportFormat("gdelt-mentions", &f).ok());

@@ -374,18 +374,22 @@ Status EventStore::Impl::BuildFilter(const EventQuery& q, std::string* where) co
   return Status::OK();
 }
 
+// Text is bound as a copy: the prefix ends are temporaries of this function, and the
+// statement is stepped after it returns.
 void EventStore::Impl::BindFilter(const EventQuery& q, Stmt* stmt) const {
-  auto bind = [&](const char* name, auto value) {
-    int i = sqlite3_bind_parameter_index(stmt->raw(), name);
-    if (i > 0) stmt->Bind(i, value);
+  auto index = [&](const char* name) { return sqlite3_bind_parameter_index(stmt->raw(), name); };
+  auto bind_date = [&](const char* name, Date value) {
+    if (int i = index(name); i > 0) stmt->Bind(i, value);
   };
-  bind(":from", q.from);
-  bind(":to", q.to);
-  bind(":src", std::string_view(q.source_prefix));
-  bind(":tgt", std::string_view(q.target_prefix));
-  std::string src_end = PrefixEnd(q.source_prefix), tgt_end = PrefixEnd(q.target_prefix);
-  bind(":src_end", std::string_view(src_end));
-  bind(":tgt_end", std::string_view(tgt_end));
+  auto bind_text = [&](const char* name, const std::string& value) {
+    if (int i = index(name); i > 0) stmt->BindCopy(i, value);
+  };
+  bind_date(":from", q.from);
+  bind_date(":to", q.to);
+  bind_text(":src", q.source_prefix);
+  bind_text(":tgt", q.target_prefix);
+  bind_text(":src_end", PrefixEnd(q.source_prefix));
+  bind_text(":tgt_end", PrefixEnd(q.target_prefix));
 }
 
 Status EventStore::ForEachEvent(const EventQuery& query,

@@ -56,6 +56,11 @@ class Stmt {
   void BindBlob(int i, std::string_view v) {
     sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
   }
+  // Text that SQLite copies: for values that do not outlive the call (query filters
+  // built in a helper), where Bind would leave the statement pointing at freed memory.
+  void BindCopy(int i, std::string_view v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
   void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
   // Binds an offset, with -1 (unknown) as NULL.
   void BindOffset(int i, int32_t v) {

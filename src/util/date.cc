@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "parley/dates.h"
 #include "parley/document.h"
 
 namespace parley {
@@ -21,10 +22,8 @@ int ToInt(std::string_view s) {
   return v;
 }
 
-Date Pack(int y, int m, int d) {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 2999) return 0;
-  return y * 10000 + m * 100 + d;
-}
+// Calendar-valid dates only: 2023-02-30 or 2019-02-29 are 0, never shifted to a real day.
+Date Pack(int y, int m, int d) { return dates::MakeDate(y, m, d); }
 
 }  // namespace
 
@@ -50,7 +49,8 @@ Date ParseDate(std::string_view text) {
     return Pack(ToInt(text.substr(0, 4)), ToInt(text.substr(4, 2)), ToInt(text.substr(6, 2)));
   if (text.size() == 6) {
     int yy = ToInt(text.substr(0, 2));
-    return Pack(yy < 30 ? 2000 + yy : 1900 + yy, ToInt(text.substr(2, 2)), ToInt(text.substr(4, 2)));
+    return Pack(yy < 30 ? 2000 + yy : 1900 + yy, ToInt(text.substr(2, 2)),
+                ToInt(text.substr(4, 2)));
   }
   return 0;
 }
