@@ -14,6 +14,7 @@
 #include "parley/store.h"
 #include "parley/writer.h"
 #include "pipeline/ordered_pipeline.h"
+#include "util/files.h"
 
 namespace parley::cli {
 namespace {
@@ -27,6 +28,7 @@ struct CodeFlags {
   int threads = 0;
   std::string db_path;  // --db: SQLite event store
   bool one_a_day = false;
+  bool no_wait = false;  // --no-wait: fail instead of waiting for another store writer
 };
 
 // Documents are coded in batches so that threads hand-off is cheap relative to work.
@@ -46,8 +48,8 @@ struct Coded {
 };
 
 // `store` (may be null): documents it already holds are skipped, counted in `*skipped`.
-bool FillBatch(DocumentReader* reader, DocumentCoders* coders, const EventStore* store, uint64_t* skipped,
-               Batch* batch) {
+bool FillBatch(DocumentReader* reader, DocumentCoders* coders, const EventStore* store,
+               uint64_t* skipped, Batch* batch) {
   size_t bytes = 0;
   batch->docs.clear();
   batch->coders.clear();
@@ -75,6 +77,20 @@ void CodeForStore(const Coder& coder, const Document& doc, CoderScratch* scratch
   PrepareStoreDocument(doc, &events, &out->stored.back());
 }
 
+// Neither --out nor --db may be an input file, and --out may not be the store: writing
+// would destroy what is being read (usage error).
+Status CheckOutputs(const CodeFlags& flags, const std::vector<std::string>& input_files) {
+  std::vector<util::ProtectedFile> keep;
+  for (const std::string& file : input_files) keep.push_back({file, "the input"});
+  if (!flags.db_path.empty()) {
+    Status s = util::CheckOutputPath("--db", flags.db_path, keep);
+    if (!s.ok()) return s;
+    for (util::ProtectedFile& f : util::StoreFiles(flags.db_path, "the event store (--db)"))
+      keep.push_back(std::move(f));
+  }
+  return util::CheckOutputPath("--out", flags.out_path, keep);
+}
+
 int RunCode(const CodeFlags& flags) {
   ReaderOptions reader_options;
   Status s = ParseInputFormat(flags.input_format, &reader_options.format);
@@ -82,12 +98,15 @@ int RunCode(const CodeFlags& flags) {
   if (s.ok()) s = ParseEventFormat(flags.format, &output_format);
   std::unique_ptr<DocumentReader> reader;
   if (s.ok()) s = DocumentReader::Open(flags.inputs, reader_options, &reader);
+  if (s.ok()) s = CheckOutputs(flags, reader->files());
   std::unique_ptr<Coder> coder;
   if (s.ok()) s = MakeCoder(flags.engine, &coder);
   std::unique_ptr<EventStore> store;
   if (s.ok() && !flags.db_path.empty()) {
     StoreOptions store_options;
     store_options.one_a_day = flags.one_a_day;
+    store_options.wait_for_writer = !flags.no_wait;
+    store_options.on_wait = PrintStoreWait;
     s = EventStore::Open(flags.db_path, store_options, &store);
   }
   if (s.ok() && flags.db_path.empty() && flags.one_a_day)
@@ -104,46 +123,44 @@ int RunCode(const CodeFlags& flags) {
 
   std::shared_ptr<const Coder> base_coder = std::move(coder);
   DocumentCoders coders(base_coder, reader_options.format);
-  int threads = flags.threads > 0 ? flags.threads
-                                  : std::max(1u, std::thread::hardware_concurrency());
+  int threads =
+      flags.threads > 0 ? flags.threads : std::max(1u, std::thread::hardware_concurrency());
   Progress progress(flags.engine.quiet);
   Status write_status;
   std::unique_ptr<StoreWriter> store_writer;
   if (store != nullptr) store_writer = std::make_unique<StoreWriter>(store.get());
   uint64_t skipped = 0;
-  pipeline::OrderedPipeline<Batch, Coded, std::unique_ptr<CoderScratch>> pipe(threads,
-                                                                             threads * 4);
-  pipe.Run([&](Batch* batch) {
-             return write_status.ok() && FillBatch(reader.get(), &coders, store.get(), &skipped, batch);
-           },
-           [] { return std::make_unique<CoderScratch>(); },
-           [&](std::unique_ptr<CoderScratch>* scratch, const Batch& batch, Coded* out) {
-             for (size_t i = 0; i < batch.docs.size(); ++i) {
-               const Document& doc = batch.docs[i];
-               const Coder* coder = batch.coders[i].get();
-               if (store != nullptr) {
-                 CodeForStore(*coder, doc, scratch->get(), writer ? &out->events : nullptr,
-                              out);
-               } else {
-                 coder->CodeDocument(doc, scratch->get(), &out->events);
-               }
-               out->bytes += doc.text.size();
-             }
-             out->docs = batch.docs.size();
-           },
-           [&](Coded& out) {
-             uint64_t events = out.events.size();
-             for (const Event& e : out.events) {
-               if (write_status.ok()) write_status = writer->Write(e);
-             }
-             if (store_writer != nullptr) {
-               events = 0;
-               for (const StoreDocument& d : out.stored) events += d.events.size();
-               store_writer->Submit(std::move(out.stored));
-             }
-             progress.Add(out.docs, events, out.bytes);
-           });
-  if (write_status.ok() && writer != nullptr) write_status = writer->Close();
+  pipeline::OrderedPipeline<Batch, Coded, std::unique_ptr<CoderScratch>> pipe(threads, threads * 4);
+  pipe.Run(
+      [&](Batch* batch) {
+        return write_status.ok() && FillBatch(reader.get(), &coders, store.get(), &skipped, batch);
+      },
+      [] { return std::make_unique<CoderScratch>(); },
+      [&](std::unique_ptr<CoderScratch>* scratch, const Batch& batch, Coded* out) {
+        for (size_t i = 0; i < batch.docs.size(); ++i) {
+          const Document& doc = batch.docs[i];
+          const Coder* coder = batch.coders[i].get();
+          if (store != nullptr) {
+            CodeForStore(*coder, doc, scratch->get(), writer ? &out->events : nullptr, out);
+          } else {
+            coder->CodeDocument(doc, scratch->get(), &out->events);
+          }
+          out->bytes += doc.text.size();
+        }
+        out->docs = batch.docs.size();
+      },
+      [&](Coded& out) {
+        uint64_t events = out.events.size();
+        for (const Event& e : out.events) {
+          if (write_status.ok()) write_status = writer->Write(e);
+        }
+        if (store_writer != nullptr) {
+          events = 0;
+          for (const StoreDocument& d : out.stored) events += d.events.size();
+          store_writer->Submit(std::move(out.stored));
+        }
+        progress.Add(out.docs, events, out.bytes);
+      });
   if (store_writer != nullptr) {
     AddResult added;
     Status store_status = store_writer->Finish(&added);
@@ -160,6 +177,14 @@ int RunCode(const CodeFlags& flags) {
                    static_cast<long long>(counts.events), static_cast<long long>(counts.mentions));
     }
   }
+  // The --out file replaces an old one only when everything, the store included, worked.
+  if (writer != nullptr) {
+    if (write_status.ok()) {
+      write_status = writer->Close();
+    } else {
+      writer->Discard();
+    }
+  }
   progress.Finish();
   if (!write_status.ok()) {
     std::fprintf(stderr, "parley code: %s\n", write_status.ToString().c_str());
@@ -173,16 +198,14 @@ int RunCode(const CodeFlags& flags) {
 void AddCodeCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand("code", "Code articles into CAMEO events");
   auto flags = std::make_shared<CodeFlags>();
-  cmd->add_option("input", flags->inputs, "Files, folders (recursive) or - for stdin")
-      ->required();
+  cmd->add_option("input", flags->inputs, "Files, folders (recursive) or - for stdin")->required();
   cmd->add_option("--dict", flags->engine.dict_paths,
                   "Dictionary file or folder; repeatable; replaces the bundled set")
       ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
   cmd->add_option("--format", flags->format, "Output format")
       ->check(CLI::IsMember({"jsonl", "tsv"}));
-  cmd->add_option("--input-format", flags->input_format,
-                  "auto, text, jsonl, tabari or petrarch");
+  cmd->add_option("--input-format", flags->input_format, "auto, text, jsonl, tabari or petrarch");
   cmd->add_option("--out", flags->out_path, "Output file (default: stdout)");
   cmd->add_option("--threads", flags->threads, "Coding threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
@@ -194,6 +217,9 @@ void AddCodeCommand(CLI::App* app, int* exit_code) {
   cmd->add_flag("--one-a-day", flags->one_a_day,
                 "With --db, when creating the store: one event per (date, source, target, "
                 "code) across all stories (Phoenix) instead of per story (GDELT)");
+  cmd->add_flag("--no-wait", flags->no_wait,
+                "With --db: fail at once if another process is writing the store, instead "
+                "of waiting for it to finish");
   cmd->callback([=] { *exit_code = RunCode(*flags); });
 }
 

@@ -1,8 +1,9 @@
 #include "engine.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
-#include <unistd.h>
 
 #include "parley/dictionary.h"
 #include "parley/paths.h"
@@ -69,8 +70,8 @@ std::shared_ptr<const Coder> DocumentCoders::For(const Document& doc) {
     InputFormat format = forced_;
     if (format == InputFormat::kAuto) {
       std::string head(4096, '\0');
-      std::FILE* f = doc.origin.empty() || doc.origin == "-" ? nullptr
-                                                              : std::fopen(doc.origin.c_str(), "rb");
+      std::FILE* f =
+          doc.origin.empty() || doc.origin == "-" ? nullptr : std::fopen(doc.origin.c_str(), "rb");
       head.resize(f != nullptr ? std::fread(head.data(), 1, head.size(), f) : 0);
       if (f != nullptr) std::fclose(f);
       format = DetectInputFormat(doc.origin, head);
@@ -86,6 +87,17 @@ std::shared_ptr<const Coder> DocumentCoders::For(const Document& doc) {
     current_ = std::make_shared<const Coder>(base_->shared_dictionary(), options_);
   }
   return current_;
+}
+
+void PrintStoreWait(const std::string& path, int64_t pid) {
+  if (pid > 0) {
+    std::fprintf(stderr, "parley: store %s is being written by pid %lld; waiting\n", path.c_str(),
+                 static_cast<long long>(pid));
+  } else {
+    std::fprintf(stderr, "parley: store %s is being written by another process; waiting\n",
+                 path.c_str());
+  }
+  std::fflush(stderr);
 }
 
 void Progress::Add(uint64_t docs, uint64_t events, uint64_t bytes) {
@@ -105,7 +117,8 @@ void Progress::Print(const char* end) {
   if (quiet_) return;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   if (secs <= 0) secs = 1e-9;
-  std::fprintf(stderr, "parley: %llu docs, %llu events, %.1f MB in %.1fs (%.0f docs/s, %.1f MB/s)%s",
+  std::fprintf(stderr,
+               "parley: %llu docs, %llu events, %.1f MB in %.1fs (%.0f docs/s, %.1f MB/s)%s",
                static_cast<unsigned long long>(docs_), static_cast<unsigned long long>(events_),
                bytes_ / 1e6, secs, docs_ / secs, bytes_ / 1e6 / secs, end);
   std::fflush(stderr);
