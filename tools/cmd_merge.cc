@@ -27,7 +27,7 @@ struct MergeFlags {
 
 // Documents per transaction: large enough that commits are cheap, small enough that a
 // killed merge loses little.
-constexpr size_t kMergeBatchDocs = 1024;
+constexpr size_t kMergeBatchDocs = 128;
 
 int Fail(const Status& s) {
   std::fprintf(stderr, "parley merge: %s\n", s.ToString().c_str());

@@ -19,11 +19,16 @@ std::string FolderOf(const std::string& path) {
 // too large)"), which says more than SQLite's own words.
 std::string Describe(sqlite3* db) {
   std::string message = sqlite3_errmsg(db);
-  int error = sqlite3_system_errno(db);
-  int code = sqlite3_errcode(db);
-  if (error != 0 && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN ||
-                     code == SQLITE_READONLY))
-    message += fmt::format(" ({})", std::strerror(error));
+  const int error = sqlite3_system_errno(db);
+  const int code = sqlite3_errcode(db) & 0xFF;
+  if (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN ||
+      code == SQLITE_READONLY) {
+    if (error != 0) {
+      message += fmt::format(" ({})", std::strerror(error));
+    } else if (code == SQLITE_IOERR || code == SQLITE_FULL) {
+      message += " (disk full, file-size limit or failing device)";
+    }
+  }
   return message;
 }
 
@@ -39,9 +44,12 @@ std::string ReadOnlyUri(const std::string& path) {
     }
   }
   uri += "?mode=ro";
+  // An empty -wal file (readers leave one behind) holds no pages.
   std::error_code ec;
-  if (access(FolderOf(path).c_str(), W_OK) != 0 && !std::filesystem::exists(path + "-wal", ec))
-    uri += "&immutable=1";
+  const std::string wal = path + "-wal";
+  const bool wal_empty =
+      !std::filesystem::exists(wal, ec) || std::filesystem::file_size(wal, ec) == 0;
+  if (access(FolderOf(path).c_str(), W_OK) != 0 && wal_empty) uri += "&immutable=1";
   return uri;
 }
 
@@ -84,6 +92,8 @@ Status Db::Open(const std::string& path, bool read_only) {
     db_ = nullptr;
     return Status::IOError(fmt::format("{}: cannot open: {}", path, message));
   }
+  // Extended codes (SQLITE_IOERR_WRITE...) keep the system error for Describe.
+  sqlite3_extended_result_codes(db_, 1);
   // Readers and the writer may overlap (export while coding): wait instead of failing.
   sqlite3_busy_timeout(db_, 10000);
   return Status::OK();
