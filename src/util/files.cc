@@ -49,6 +49,10 @@ std::vector<ProtectedFile> StoreFiles(const std::string& db_path, std::string_vi
 Status CheckOutputPath(std::string_view flag, const std::string& out_path,
                        const std::vector<ProtectedFile>& keep) {
   if (out_path.empty() || out_path == "-") return Status::OK();
+  std::error_code ec;
+  if (fs::is_directory(out_path, ec))
+    return Status::InvalidArgument(
+        fmt::format("{} {} is a folder; give a file name", flag, out_path));
   for (const ProtectedFile& file : keep) {
     if (file.path.empty() || file.path == "-" || !SameFile(out_path, file.path)) continue;
     const bool same_name = Resolved(out_path) == Resolved(file.path);

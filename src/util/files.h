@@ -31,7 +31,7 @@ struct ProtectedFile {
 std::vector<ProtectedFile> StoreFiles(const std::string& db_path, std::string_view role);
 
 // InvalidArgument when `out_path` (given as `flag`, e.g. "--out") is one of `keep` or the
-// same file under another name; OK for "-" (stdout) and for a path that is none of them.
+// same file under another name, or a folder; OK for "-" (stdout) and any other path.
 Status CheckOutputPath(std::string_view flag, const std::string& out_path,
                        const std::vector<ProtectedFile>& keep);
 

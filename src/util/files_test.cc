@@ -51,6 +51,7 @@ TEST_F(FilesTest, CheckOutputPathNamesWhatWouldBeClobbered) {
   for (ProtectedFile& f : StoreFiles(P("s.sqlite"), "the event store")) keep.push_back(f);
   EXPECT_TRUE(CheckOutputPath("--out", "-", keep).ok());
   EXPECT_TRUE(CheckOutputPath("--out", P("out.txt"), keep).ok());
+  EXPECT_EQ(CheckOutputPath("--out", P("sub"), keep).code(), Status::Code::kInvalidArgument);
   Status s = CheckOutputPath("--out", P("a.txt"), keep);
   EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
   EXPECT_NE(s.message().find("it is the input"), std::string::npos) << s.message();
