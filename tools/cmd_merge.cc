@@ -75,7 +75,8 @@ int RunMerge(const MergeFlags& flags) {
   for (const std::string& source : flags.sources) {
     AddResult added;
     s = MergeOne(source, target.get(), &added);
-    if (!flags.quiet || !s.ok()) {
+    // On failure the summary says what was kept, when anything was.
+    if (s.ok() ? !flags.quiet : added.documents_added > 0) {
       StoreCounts counts;
       target->GetCounts(&counts).ok();
       std::fprintf(stderr,
