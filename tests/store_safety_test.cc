@@ -239,6 +239,15 @@ TEST_F(StoreSafetyTest, CodeOutThatIsTheInputIsRefused) {
   fs::copy_file(corpus().small(), dir_ / "news" / "x.jsonl");
   EXPECT_EQ(RunCaptured({"code", Path("news"), "--out", Path("news/x.jsonl")}, &err), 2);
   EXPECT_EQ(ReadFile(Path("news/x.jsonl")), before);
+  // Nor a dictionary, given as a file or inside a dictionary folder.
+  fs::create_directories(dir_ / "dict");
+  std::ofstream(dir_ / "dict" / "my.actors.txt") << "RUSSIA [RUS]\n";
+  EXPECT_EQ(RunCaptured({"code", Path("a.jsonl"), "--dict", Path("dict"), "--out",
+                         Path("dict/my.actors.txt")},
+                        &err),
+            2);
+  EXPECT_NE(err.find("it is the dictionary"), std::string::npos) << err;
+  EXPECT_EQ(ReadFile(Path("dict/my.actors.txt")), "RUSSIA [RUS]\n");
   // The store may not be an input either.
   EXPECT_EQ(RunCaptured({"code", Path("a.jsonl"), "--db", Path("a.jsonl")}, &err), 2);
   EXPECT_EQ(ReadFile(Path("a.jsonl")), before);

@@ -3,6 +3,7 @@
 // events and mentions also go to an SQLite event store (parley/store.h); documents already
 // in the store are skipped, so an interrupted run is completed by running it again.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
@@ -77,11 +78,25 @@ void CodeForStore(const Coder& coder, const Document& doc, CoderScratch* scratch
   PrepareStoreDocument(doc, &events, &out->stored.back());
 }
 
-// Neither --out nor --db may be an input file, and --out may not be the store: writing
-// would destroy what is being read (usage error).
+// Neither --out nor --db may be an input file (articles, dictionaries, options), and
+// --out may not be the store: writing would destroy what is being read (usage error).
 Status CheckOutputs(const CodeFlags& flags, const std::vector<std::string>& input_files) {
   std::vector<util::ProtectedFile> keep;
   for (const std::string& file : input_files) keep.push_back({file, "the input"});
+  // Dictionaries and the options file are inputs too.
+  for (const std::string& dict : flags.engine.dict_paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dict, ec)) {
+      keep.push_back({dict, "the dictionary"});
+      continue;
+    }
+    for (auto it = std::filesystem::recursive_directory_iterator(dict, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec)) keep.push_back({it->path().string(), "the dictionary"});
+    }
+  }
+  if (!flags.engine.options_path.empty())
+    keep.push_back({flags.engine.options_path, "the options file"});
   if (!flags.db_path.empty()) {
     Status s = util::CheckOutputPath("--db", flags.db_path, keep);
     if (!s.ok()) return s;
