@@ -3,6 +3,7 @@
 // events and mentions also go to an SQLite event store (parley/store.h); documents already
 // in the store are skipped, so an interrupted run is completed by running it again.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
@@ -14,6 +15,7 @@
 #include "parley/store.h"
 #include "parley/writer.h"
 #include "pipeline/ordered_pipeline.h"
+#include "util/files.h"
 
 namespace parley::cli {
 namespace {
@@ -27,6 +29,7 @@ struct CodeFlags {
   int threads = 0;
   std::string db_path;  // --db: SQLite event store
   bool one_a_day = false;
+  bool no_wait = false;  // --no-wait: fail instead of waiting for another store writer
 };
 
 // Documents are coded in batches so that threads hand-off is cheap relative to work.
@@ -76,6 +79,34 @@ void CodeForStore(const Coder& coder, const Document& doc, CoderScratch* scratch
   PrepareStoreDocument(doc, &events, &out->stored.back());
 }
 
+// Neither --out nor --db may be an input file (articles, dictionaries, options), and
+// --out may not be the store: writing would destroy what is being read (usage error).
+Status CheckOutputs(const CodeFlags& flags, const std::vector<std::string>& input_files) {
+  std::vector<util::ProtectedFile> keep;
+  for (const std::string& file : input_files) keep.push_back({file, "the input"});
+  // Dictionaries and the options file are inputs too.
+  for (const std::string& dict : flags.engine.dict_paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dict, ec)) {
+      keep.push_back({dict, "the dictionary"});
+      continue;
+    }
+    for (auto it = std::filesystem::recursive_directory_iterator(dict, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec)) keep.push_back({it->path().string(), "the dictionary"});
+    }
+  }
+  if (!flags.engine.options_path.empty())
+    keep.push_back({flags.engine.options_path, "the options file"});
+  if (!flags.db_path.empty()) {
+    Status s = util::CheckOutputPath("--db", flags.db_path, keep);
+    if (!s.ok()) return s;
+    for (util::ProtectedFile& f : util::StoreFiles(flags.db_path, "the event store (--db)"))
+      keep.push_back(std::move(f));
+  }
+  return util::CheckOutputPath("--out", flags.out_path, keep);
+}
+
 int RunCode(const CodeFlags& flags) {
   ReaderOptions reader_options;
   // -q: per-record input warnings are counted, not printed; one count line at the end.
@@ -87,12 +118,15 @@ int RunCode(const CodeFlags& flags) {
   if (s.ok()) s = ParseEventFormat(flags.format, &output_format);
   std::unique_ptr<DocumentReader> reader;
   if (s.ok()) s = DocumentReader::Open(flags.inputs, reader_options, &reader);
+  if (s.ok()) s = CheckOutputs(flags, reader->files());
   std::unique_ptr<Coder> coder;
   if (s.ok()) s = MakeCoder(flags.engine, &coder);
   std::unique_ptr<EventStore> store;
   if (s.ok() && !flags.db_path.empty()) {
     StoreOptions store_options;
     store_options.one_a_day = flags.one_a_day;
+    store_options.wait_for_writer = !flags.no_wait;
+    store_options.on_wait = PrintStoreWait;
     s = EventStore::Open(flags.db_path, store_options, &store);
   }
   if (s.ok() && flags.db_path.empty() && flags.one_a_day)
@@ -154,7 +188,6 @@ int RunCode(const CodeFlags& flags) {
         }
         progress.Add(out.docs, events, out.bytes);
       });
-  if (write_status.ok() && writer != nullptr) write_status = writer->Close();
   if (store_writer != nullptr) {
     AddResult added;
     Status store_status = store_writer->Finish(&added);
@@ -169,6 +202,14 @@ int RunCode(const CodeFlags& flags) {
                    static_cast<unsigned long long>(skipped + added.documents_skipped),
                    static_cast<long long>(counts.documents), static_cast<long long>(counts.stories),
                    static_cast<long long>(counts.events), static_cast<long long>(counts.mentions));
+    }
+  }
+  // The --out file replaces an old one only when everything, the store included, worked.
+  if (writer != nullptr) {
+    if (write_status.ok()) {
+      write_status = writer->Close();
+    } else {
+      writer->Discard();
     }
   }
   progress.Finish();
@@ -209,6 +250,9 @@ void AddCodeCommand(CLI::App* app, int* exit_code) {
   cmd->add_flag("--one-a-day", flags->one_a_day,
                 "With --db, when creating the store: one event per (date, source, target, "
                 "code) across all stories (Phoenix) instead of per story (GDELT)");
+  cmd->add_flag("--no-wait", flags->no_wait,
+                "With --db: fail at once if another process is writing the store, instead "
+                "of waiting for it to finish");
   cmd->callback([=] { *exit_code = RunCode(*flags); });
 }
 

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "parley/export.h"
 #include "parley/store.h"
+#include "util/files.h"
 
 namespace parley::cli {
 namespace {
@@ -54,19 +55,35 @@ int RunExport(const ExportFlags& flags) {
     std::fprintf(stderr, "parley export: %s\n", s.ToString().c_str());
     return 2;
   }
+  if (s.ok())
+    s = util::CheckOutputPath("--out", flags.out_path,
+                              util::StoreFiles(flags.db_path, "the event store (--db)"));
+  if (!s.ok()) {
+    std::fprintf(stderr, "parley export: %s\n", s.ToString().c_str());
+    return 2;
+  }
   std::unique_ptr<EventStore> store;
   StoreOptions options;
   options.read_only = true;
   s = EventStore::Open(flags.db_path, options, &store);
   std::FILE* out = stdout;
+  std::unique_ptr<util::AtomicFile> out_file;
   if (s.ok() && flags.out_path != "-") {
-    out = std::fopen(flags.out_path.c_str(), "wb");
-    if (out == nullptr) s = Status::IOError(flags.out_path + ": cannot open for writing");
+    s = util::AtomicFile::Create(flags.out_path, &out_file);
+    if (s.ok()) out = out_file->get();
   }
   uint64_t rows = 0;
   if (s.ok()) s = ExportEvents(*store, format, query, out, &rows);
-  if (out != nullptr && out != stdout && std::fclose(out) != 0 && s.ok())
-    s = Status::IOError(flags.out_path + ": write failed");
+  // The file replaces an old one only when the whole export worked.
+  if (out_file != nullptr) {
+    if (s.ok() && std::ferror(out) != 0)
+      s = Status::IOError(flags.out_path + ": write failed; the file was left as it was");
+    if (s.ok()) {
+      s = out_file->Commit();
+    } else {
+      out_file->Abandon();
+    }
+  }
   if (!s.ok()) {
     std::fprintf(stderr, "parley export: %s\n", s.ToString().c_str());
     return 1;

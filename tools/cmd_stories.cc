@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "parley/store.h"
+#include "util/files.h"
 
 namespace parley::cli {
 namespace {
@@ -18,14 +19,21 @@ struct StoriesFlags {
 };
 
 int RunStories(const StoriesFlags& flags) {
+  Status s = util::CheckOutputPath("--out", flags.out_path,
+                                   util::StoreFiles(flags.db_path, "the event store (--db)"));
+  if (!s.ok()) {
+    std::fprintf(stderr, "parley stories: %s\n", s.ToString().c_str());
+    return 2;
+  }
   std::unique_ptr<EventStore> store;
   StoreOptions options;
   options.read_only = true;
-  Status s = EventStore::Open(flags.db_path, options, &store);
+  s = EventStore::Open(flags.db_path, options, &store);
   std::FILE* out = stdout;
+  std::unique_ptr<util::AtomicFile> out_file;
   if (s.ok() && flags.out_path != "-") {
-    out = std::fopen(flags.out_path.c_str(), "wb");
-    if (out == nullptr) s = Status::IOError(flags.out_path + ": cannot open for writing");
+    s = util::AtomicFile::Create(flags.out_path, &out_file);
+    if (s.ok()) out = out_file->get();
   }
   if (s.ok()) {
     std::string line;
@@ -38,8 +46,16 @@ int RunStories(const StoriesFlags& flags) {
       std::fwrite(line.data(), 1, line.size(), out);
     });
   }
-  if (out != nullptr && out != stdout && std::fclose(out) != 0 && s.ok())
-    s = Status::IOError(flags.out_path + ": write failed");
+  // The file replaces an old one only when the whole listing worked.
+  if (out_file != nullptr) {
+    if (s.ok() && std::ferror(out) != 0)
+      s = Status::IOError(flags.out_path + ": write failed; the file was left as it was");
+    if (s.ok()) {
+      s = out_file->Commit();
+    } else {
+      out_file->Abandon();
+    }
+  }
   if (s.ok() && out == stdout && std::fflush(stdout) != 0)
     s = Status::IOError("stdout: write failed");
   if (!s.ok()) {

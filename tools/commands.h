@@ -19,6 +19,8 @@ void AddTopCommand(CLI::App* app, int* exit_code);
 void AddExportCommand(CLI::App* app, int* exit_code);
 void AddStoriesCommand(CLI::App* app, int* exit_code);
 void AddServeCommand(CLI::App* app, int* exit_code);
+// Event store maintenance (tools/cmd_merge.cc).
+void AddMergeCommand(CLI::App* app, int* exit_code);
 
 }  // namespace parley::cli
 

@@ -81,6 +81,17 @@ std::shared_ptr<const Coder> DocumentCoders::For(const Document& doc, InputForma
   return current_;
 }
 
+void PrintStoreWait(const std::string& path, int64_t pid) {
+  if (pid > 0) {
+    std::fprintf(stderr, "parley: store %s is being written by pid %lld; waiting\n", path.c_str(),
+                 static_cast<long long>(pid));
+  } else {
+    std::fprintf(stderr, "parley: store %s is being written by another process; waiting\n",
+                 path.c_str());
+  }
+  std::fflush(stderr);
+}
+
 void Progress::Add(uint64_t docs, uint64_t events, uint64_t bytes) {
   docs_ += docs;
   events_ += events;

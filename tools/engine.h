@@ -47,6 +47,11 @@ class DocumentCoders {
   CoderOptions options_;
 };
 
+// Tells the user, on stderr, that another process is writing the store at `path` and
+// this one waits for it (StoreOptions::on_wait). Printed even with -q: a silent wait
+// would look like a hang.
+void PrintStoreWait(const std::string& path, int64_t pid);
+
 // Prints "parley: N docs, M events, X MB, Y docs/s" to stderr at most every two seconds,
 // and a final summary from Finish().
 class Progress {

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   parley::cli::AddExportCommand(&app, &exit_code);
   parley::cli::AddStoriesCommand(&app, &exit_code);
   parley::cli::AddServeCommand(&app, &exit_code);
+  parley::cli::AddMergeCommand(&app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

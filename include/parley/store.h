@@ -70,8 +70,15 @@ struct StoreOptions {
   // Fixed when the store is created; opening an existing store with a different setting
   // is InvalidArgument.
   bool one_a_day = false;
-  // Open for reading only (export, stories). The file must exist.
+  // Open for reading only (export, stories). The file must exist. A store whose folder is
+  // read-only (no -wal and -shm files can be created) is read as it is on disk.
   bool read_only = false;
+  // Writers only. One process at a time writes a store: Open takes the store's writer
+  // lock ("<path>.lock") and holds it until the EventStore is destroyed. When another
+  // process holds it, Open waits for it (calling `on_wait` first, with the holder's pid,
+  // 0 if unknown) or, with `wait_for_writer` false, fails at once with IOError.
+  bool wait_for_writer = true;
+  std::function<void(const std::string& path, int64_t pid)> on_wait;
 };
 
 // Row counts of every table.
@@ -154,7 +161,10 @@ struct EventQuery {
 class EventStore {
  public:
   // Opens or creates the SQLite file at `path` (WAL mode), creating or checking the
-  // schema. IOError if it cannot be opened, Corruption if it is not a parley store or has
+  // schema. A writer first takes the writer lock (StoreOptions::wait_for_writer) and then
+  // reads what the store holds, so what it knows is never older than the last writer's
+  // commit. IOError if it cannot be opened ("cannot write to store X: read-only ..." for a
+  // writer on a read-only file or folder), Corruption if it is not a parley store or has
   // a newer schema version, InvalidArgument on a one-a-day mismatch.
   static Status Open(const std::string& path, const StoreOptions& options,
                      std::unique_ptr<EventStore>* store);
@@ -183,6 +193,13 @@ class EventStore {
                         const std::function<void(const StoredMention&)>& fn) const;
   // Calls `fn` for every story, by story id.
   Status ForEachStory(const std::function<void(const StoredStory&)>& fn) const;
+  // Calls `fn` for every document in store order (the order they were added), rebuilt
+  // as the StoreDocument that stored it: metadata, hash, signature, and its events in
+  // their original order with sentences, offsets, rules and issues. One read transaction:
+  // a store being written is read as of one commit. Stops at the first error `fn` returns.
+  // AddBatch on another store with these documents stores them exactly as coding their
+  // inputs into it would have (parley merge).
+  Status ForEachDocument(const std::function<Status(StoreDocument&&)>& fn) const;
 
   // The schema version this code writes (PRAGMA user_version and meta.schema_version).
   static constexpr int kSchemaVersion = 1;

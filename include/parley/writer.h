@@ -10,8 +10,10 @@
 // TSV: a header line (TsvHeader()), then one event per line; tabs, newlines and carriage
 // returns inside fields become spaces, unknown offsets and dates are empty.
 //
-// Lines are assembled in a memory buffer and handed to the file only as whole lines, so
-// an interrupted run leaves a file that ends at a line boundary.
+// Lines are assembled in a memory buffer and handed to the stream only as whole lines, so
+// a consumer of stdout never sees half a line. A file opened by Open() is written to a
+// temporary file beside it and renamed into place by Close(): a failed or killed run
+// leaves an existing file as it was.
 #ifndef PARLEY_WRITER_H_
 #define PARLEY_WRITER_H_
 
@@ -26,6 +28,10 @@
 #include "parley/status.h"
 
 namespace parley {
+
+namespace util {
+class AtomicFile;
+}
 
 enum class EventFormat : uint8_t { kJsonl, kTsv };
 
@@ -42,12 +48,14 @@ class EventWriter {
   // a consumer reading the output live).
   EventWriter(std::FILE* out, EventFormat format, size_t flush_bytes = kDefaultFlushBytes);
 
-  // Creates (truncates) `path` for writing; "-" is stdout. IOError if it cannot be opened.
+  // Writes to `path`, "-" being stdout. A file is written to a temporary file in the same
+  // folder and replaces `path` only when Close() succeeds. IOError if it cannot be created.
   static Status Open(const std::string& path, EventFormat format,
                      std::unique_ptr<EventWriter>* writer, size_t flush_bytes = kDefaultFlushBytes);
 
-  // Flushes and, for a file opened by Open, closes it. Errors here are lost: call Close()
-  // to see them.
+  // Flushes a caller's stream. A file opened by Open and not Close()d is discarded (its
+  // temporary file removed, an existing `path` untouched): only a run that succeeded
+  // replaces the file.
   ~EventWriter();
   EventWriter(const EventWriter&) = delete;
   EventWriter& operator=(const EventWriter&) = delete;
@@ -57,8 +65,11 @@ class EventWriter {
   Status Write(const Event& event);
   // Hands all buffered lines to the file and flushes the FILE.
   Status Flush();
-  // Flush, then close the file if we opened it. Further writes fail.
+  // Flush, then for a file opened by Open put it in place (rename over `path`). Further
+  // writes fail.
   Status Close();
+  // For a file opened by Open: drop everything written, leaving `path` as it was.
+  void Discard();
 
   uint64_t events_written() const { return events_; }
 
@@ -72,7 +83,7 @@ class EventWriter {
 
  private:
   std::FILE* out_;
-  bool owns_file_ = false;
+  std::unique_ptr<util::AtomicFile> file_;  // set by Open for a file
   bool closed_ = false;
   EventFormat format_;
   size_t flush_bytes_;

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "util/files.h"
+
 namespace parley {
 namespace {
 
@@ -271,16 +273,27 @@ Status EventWriter::Open(const std::string& path, EventFormat format,
     *writer = std::make_unique<EventWriter>(stdout, format, flush_bytes);
     return Status::OK();
   }
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (f == nullptr) {
-    return Status::IOError(fmt::format("cannot create {}: {}", path, std::strerror(errno)));
-  }
-  *writer = std::make_unique<EventWriter>(f, format, flush_bytes);
-  (*writer)->owns_file_ = true;
+  std::unique_ptr<util::AtomicFile> file;
+  Status s = util::AtomicFile::Create(path, &file);
+  if (!s.ok()) return s;
+  *writer = std::make_unique<EventWriter>(file->get(), format, flush_bytes);
+  (*writer)->file_ = std::move(file);
   return Status::OK();
 }
 
-EventWriter::~EventWriter() { Close(); }
+EventWriter::~EventWriter() {
+  if (file_ != nullptr) {
+    Discard();
+  } else {
+    Close().ok();
+  }
+}
+
+void EventWriter::Discard() {
+  closed_ = true;
+  buffer_.clear();
+  if (file_ != nullptr) file_->Abandon();
+}
 
 Status EventWriter::Write(const Event& event) {
   if (closed_) return Status::IOError("event writer is closed");
@@ -309,8 +322,9 @@ Status EventWriter::Close() {
   if (closed_) return Status::OK();
   Status status = Flush();
   closed_ = true;
-  if (owns_file_ && std::fclose(out_) != 0 && status.ok()) {
-    status = Status::IOError(fmt::format("closing event file failed: {}", std::strerror(errno)));
+  if (file_ != nullptr) {
+    if (status.ok()) return file_->Commit();
+    file_->Abandon();
   }
   return status;
 }

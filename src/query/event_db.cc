@@ -10,6 +10,7 @@
 
 #include "parley/cameo.h"
 #include "parley/query.h"
+#include "store/sqlite_util.h"
 
 namespace parley::query {
 namespace {
@@ -24,8 +25,9 @@ class Connection {
     sqlite3_close_v2(db_);
   }
   Status Open(const std::string& path) {
-    // mode=ro plus query_only: no statement run through this connection can write.
-    std::string uri = "file:" + path + "?mode=ro";
+    // mode=ro plus query_only: no statement run through this connection can write. The
+    // URI also reads a store in a read-only folder (immutable) and escapes '?' and '#'.
+    std::string uri = store::ReadOnlyUri(path);
     int rc = sqlite3_open_v2(uri.c_str(), &db_,
                              SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) return Error(path);

@@ -9,6 +9,7 @@
 
 #include "parley/store.h"
 #include "store/adapters.h"
+#include "store/event_store_impl.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 
@@ -44,30 +45,6 @@ std::string PrefixEnd(std::string_view prefix) {
 using EventKey = std::tuple<Date, std::string_view, std::string_view, std::string_view>;
 
 }  // namespace
-
-class EventStore::Impl {
- public:
-  Db db;
-  bool one_a_day = false;
-  bool failed = false;
-  mutable std::mutex seen_mu;
-  std::unordered_set<std::string> seen;
-  std::unique_ptr<store::StoryAssigner> stories = store::MakeStoryAssigner();
-  // Event row ids seen by this process, by aggregation key, so most look-ups skip SQL.
-  std::unordered_map<std::string, int64_t> event_ids;
-  std::string key_buffer;
-
-  Stmt doc_exists, insert_doc, insert_story, update_story, insert_sentence, find_event,
-      insert_event, add_source, insert_mention, update_event;
-
-  Status Load();
-  Status PrepareWriters();
-  Status AddDocument(const StoreDocument& doc, int64_t now, AddResult* result);
-  Status FindOrInsertEvent(int64_t story_key, const Event& e, int64_t now, int64_t* id,
-                           AddResult* result);
-  Status BuildFilter(const EventQuery& q, std::string* where) const;
-  void BindFilter(const EventQuery& q, Stmt* stmt) const;
-};
 
 Status EventStore::Impl::Load() {
   Stmt stmt;
@@ -291,7 +268,20 @@ EventStore::~EventStore() = default;
 Status EventStore::Open(const std::string& path, const StoreOptions& options,
                         std::unique_ptr<EventStore>* out) {
   auto impl = std::make_unique<Impl>();
-  Status s = impl->db.Open(path, options.read_only);
+  impl->path = path;
+  Status s;
+  if (!options.read_only) {
+    s = store::CheckWritable(path);
+    // The lock comes before anything is read: what this writer knows of the store (the
+    // documents it holds, the story index) must include the previous writer's last commit.
+    if (s.ok()) {
+      auto on_wait = [&](int64_t pid) {
+        if (options.on_wait) options.on_wait(path, pid);
+      };
+      s = store::StoreLock::Acquire(path, options.wait_for_writer, on_wait, &impl->lock);
+    }
+  }
+  if (s.ok()) s = impl->db.Open(path, options.read_only);
   bool stored_one_a_day = options.one_a_day;
   if (s.ok())
     s = store::PrepareSchema(&impl->db, options.one_a_day, options.read_only, &stored_one_a_day);
@@ -313,17 +303,26 @@ Status EventStore::AddBatch(const std::vector<StoreDocument>& docs, AddResult* r
   AddResult local;
   if (result == nullptr) result = &local;
   Status s = impl_->db.Exec("BEGIN IMMEDIATE");
-  if (!s.ok()) return s;
+  if (!s.ok())
+    return Status::IOError(fmt::format("cannot write to store {}: {}", impl_->path, s.message()));
   const int64_t now = NowSeconds();
   AddResult batch;
   for (const StoreDocument& doc : docs) {
     s = impl_->AddDocument(doc, now, &batch);
     if (!s.ok()) {
-      s = Status::IOError(fmt::format("storing document '{}': {}", doc.id, s.message()));
+      s = Status::IOError(fmt::format(
+          "cannot write to store {}: storing document '{}': {}; this batch was rolled back, "
+          "the store keeps every earlier batch",
+          impl_->path, doc.id, s.message()));
       break;
     }
   }
-  if (s.ok()) s = impl_->db.Exec("COMMIT");
+  if (s.ok()) {
+    s = impl_->db.Exec("COMMIT");
+    if (!s.ok())
+      s = Status::IOError(fmt::format("cannot write to store {}: {}; this batch was rolled back",
+                                      impl_->path, s.message()));
+  }
   if (!s.ok()) {
     impl_->db.Exec("ROLLBACK").ok();
     // The story index may now hold stories that were rolled back.

@@ -1,22 +1,99 @@
 #include "store/sqlite_util.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 namespace parley::store {
+namespace {
+
+std::string FolderOf(const std::string& path) {
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  return dir.empty() ? "." : dir;
+}
+
+// SQLite's message, with the system error behind an I/O failure ("disk I/O error (File
+// too large)"), which says more than SQLite's own words.
+std::string Describe(sqlite3* db) {
+  std::string message = sqlite3_errmsg(db);
+  const int error = sqlite3_system_errno(db);
+  const int code = sqlite3_errcode(db) & 0xFF;
+  if (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN ||
+      code == SQLITE_READONLY) {
+    if (error != 0) {
+      message += fmt::format(" ({})", std::strerror(error));
+    } else if (code == SQLITE_IOERR || code == SQLITE_FULL) {
+      message += " (disk full, file-size limit or failing device)";
+    }
+  }
+  return message;
+}
+
+}  // namespace
+
+std::string ReadOnlyUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri.push_back(c);
+    }
+  }
+  uri += "?mode=ro";
+  // An empty -wal file (readers leave one behind) holds no pages.
+  std::error_code ec;
+  const std::string wal = path + "-wal";
+  const bool wal_empty =
+      !std::filesystem::exists(wal, ec) || std::filesystem::file_size(wal, ec) == 0;
+  if (access(FolderOf(path).c_str(), W_OK) != 0 && wal_empty) uri += "&immutable=1";
+  return uri;
+}
+
+Status CheckWritable(const std::string& path) {
+  const std::string dir = FolderOf(path);
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(path, ec);
+  if (exists && access(path.c_str(), W_OK) != 0) {
+    return Status::IOError(fmt::format(
+        "cannot write to store {}: read-only file ({}); readers (export, dyad, serve) can "
+        "still open it",
+        path, std::strerror(errno)));
+  }
+  if (access(dir.c_str(), W_OK | X_OK) != 0) {
+    const int error = errno;
+    if (!exists)
+      return Status::IOError(
+          fmt::format("cannot create store {}: folder {}: {}", path, dir, std::strerror(error)));
+    return Status::IOError(fmt::format(
+        "cannot write to store {}: read-only folder {} ({}); a writer needs to create the "
+        "-wal, -shm and .lock files beside the store. Readers (export, dyad, serve) can "
+        "still open it",
+        path, dir, std::strerror(error)));
+  }
+  return Status::OK();
+}
 
 Db::~Db() {
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
 Status Db::Open(const std::string& path, bool read_only) {
-  int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int flags = read_only ? (SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
+                        : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   flags |= SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-    std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+  const std::string name = read_only ? ReadOnlyUri(path) : path;
+  if (sqlite3_open_v2(name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    std::string message = db_ ? Describe(db_) : "out of memory";
     sqlite3_close_v2(db_);
     db_ = nullptr;
     return Status::IOError(fmt::format("{}: cannot open: {}", path, message));
   }
+  // Extended codes (SQLITE_IOERR_WRITE...) keep the system error for Describe.
+  sqlite3_extended_result_codes(db_, 1);
   // Readers and the writer may overlap (export while coding): wait instead of failing.
   sqlite3_busy_timeout(db_, 10000);
   return Status::OK();
@@ -26,8 +103,8 @@ Status Db::Exec(std::string_view sql) {
   std::string text(sql);
   char* error = nullptr;
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    Status s = Status::IOError(
-        fmt::format("SQL failed: {} ({})", error ? error : "?", text.substr(0, 60)));
+    Status s =
+        Status::IOError(fmt::format("SQL failed: {} ({})", Describe(db_), text.substr(0, 60)));
     sqlite3_free(error);
     return s;
   }
@@ -35,7 +112,7 @@ Status Db::Exec(std::string_view sql) {
 }
 
 Status Db::Error(std::string_view what) const {
-  return Status::IOError(fmt::format("{}: {}", what, sqlite3_errmsg(db_)));
+  return Status::IOError(fmt::format("{}: {}", what, Describe(db_)));
 }
 
 Stmt::~Stmt() {
@@ -63,7 +140,7 @@ bool Stmt::Step(Status* status) {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) {
-    *status = Status::IOError(fmt::format("SQL step failed: {}", sqlite3_errmsg(db_)));
+    *status = Status::IOError(fmt::format("SQL step failed: {}", Describe(db_)));
   }
   return false;
 }

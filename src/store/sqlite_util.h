@@ -13,6 +13,17 @@
 
 namespace parley::store {
 
+// The URI that opens the store at `path` for reading only (mode=ro). When the folder is
+// read-only and the store has no -wal file (a store closed cleanly), SQLite could not
+// create the -shm file it needs to read a WAL store, so the file is opened as immutable
+// (read as it is on disk, no locking: nothing can write to it from here anyway).
+std::string ReadOnlyUri(const std::string& path);
+
+// OK when a writer can use the store at `path`: the file, if it exists, and its folder
+// (where SQLite creates the -wal, -shm and lock files) are writable. Else IOError
+// "cannot write to store X: read-only ...".
+Status CheckWritable(const std::string& path);
+
 // Owns one sqlite3 connection.
 class Db {
  public:
@@ -21,7 +32,8 @@ class Db {
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
 
-  // Opens `path` (creating it unless `read_only`). IOError naming the path on failure.
+  // Opens `path` (creating it unless `read_only`; read-only through ReadOnlyUri). IOError
+  // naming the path on failure.
   Status Open(const std::string& path, bool read_only);
   // Runs one or more SQL statements with no results.
   Status Exec(std::string_view sql);
