@@ -12,6 +12,7 @@
 #include "engine.h"
 #include "parley/reader.h"
 #include "parley/store.h"
+#include "parley/syntax.h"
 #include "parley/writer.h"
 #include "pipeline/ordered_pipeline.h"
 
@@ -27,6 +28,7 @@ struct CodeFlags {
   int threads = 0;
   std::string db_path;  // --db: SQLite event store
   bool one_a_day = false;
+  std::string syntax_model;  // --syntax-model: checked and loaded (the coder uses it next)
 };
 
 // Documents are coded in batches so that threads hand-off is cheap relative to work.
@@ -84,6 +86,9 @@ int RunCode(const CodeFlags& flags) {
   if (s.ok()) s = DocumentReader::Open(flags.inputs, reader_options, &reader);
   std::unique_ptr<Coder> coder;
   if (s.ok()) s = MakeCoder(flags.engine, &coder);
+  // Loaded before any output is opened, so a broken model file clobbers nothing.
+  std::shared_ptr<const syntax::Model> syntax_model;
+  if (s.ok() && !flags.syntax_model.empty()) s = syntax::LoadModel(flags.syntax_model, &syntax_model);
   std::unique_ptr<EventStore> store;
   if (s.ok() && !flags.db_path.empty()) {
     StoreOptions store_options;
@@ -186,6 +191,8 @@ void AddCodeCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--out", flags->out_path, "Output file (default: stdout)");
   cmd->add_option("--threads", flags->threads, "Coding threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
+  cmd->add_option("--syntax-model", flags->syntax_model,
+                  "UD tagger/parser model (default: the bundled model, data/model/)");
   cmd->add_flag("-q,--quiet", flags->engine.quiet, "No progress or warnings on stderr");
   cmd->add_option("--db", flags->db_path,
                   "SQLite event store to add documents, stories, events and mentions to "

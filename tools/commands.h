@@ -19,6 +19,9 @@ void AddTopCommand(CLI::App* app, int* exit_code);
 void AddExportCommand(CLI::App* app, int* exit_code);
 void AddStoriesCommand(CLI::App* app, int* exit_code);
 void AddServeCommand(CLI::App* app, int* exit_code);
+// Syntax: UD tagger and parser (tools/cmd_syntax.cc, cmd_parse.cc).
+void AddSyntaxCommand(CLI::App* app, int* exit_code);
+void AddParseCommand(CLI::App* app, int* exit_code);
 
 }  // namespace parley::cli
 

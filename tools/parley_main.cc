@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   parley::cli::AddExportCommand(&app, &exit_code);
   parley::cli::AddStoriesCommand(&app, &exit_code);
   parley::cli::AddServeCommand(&app, &exit_code);
+  parley::cli::AddSyntaxCommand(&app, &exit_code);
+  parley::cli::AddParseCommand(&app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -1,0 +1,98 @@
+// parley syntax train / eval: build the tagger and parser model from a UD treebank, and
+// score a model on a gold treebank with gold tokenisation.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "parley/syntax.h"
+
+namespace parley::cli {
+namespace {
+
+struct TrainFlags {
+  std::string train, dev, out;
+  uint64_t seed = 1;
+  int epochs = 12;
+  int jackknife = 4;
+};
+
+struct EvalFlags {
+  std::string model, gold;
+  bool json = false;
+};
+
+int RunTrain(const TrainFlags& f) {
+  std::vector<syntax::Sentence> train, dev;
+  Status s = syntax::ReadConlluFile(f.train, &train);
+  if (s.ok() && !f.dev.empty()) s = syntax::ReadConlluFile(f.dev, &dev);
+  if (!s.ok()) {
+    std::fprintf(stderr, "parley syntax train: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "parley syntax train: %zu training, %zu dev sentences\n", train.size(),
+               dev.size());
+  syntax::TrainOptions options;
+  options.seed = f.seed;
+  options.epochs = f.epochs;
+  options.jackknife = f.jackknife;
+  s = syntax::Train(train, dev, options, f.out);
+  if (!s.ok()) {
+    std::fprintf(stderr, "parley syntax train: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  return 0;
+}
+
+int RunEval(const EvalFlags& f) {
+  std::shared_ptr<const syntax::Model> model;
+  Status s = syntax::LoadModel(f.model, &model);
+  std::vector<syntax::Sentence> gold;
+  if (s.ok()) s = syntax::ReadConlluFile(f.gold, &gold);
+  if (!s.ok()) {
+    std::fprintf(stderr, "parley syntax eval: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  syntax::Analyzer analyzer(model);
+  const syntax::Scores r = syntax::EvaluateModel(&analyzer, gold);
+  if (f.json) {
+    std::printf(
+        "{\"upos\":%.2f,\"xpos\":%.2f,\"lemma\":%.2f,\"uas\":%.2f,\"las\":%.2f,\"sentences\":%zu,"
+        "\"words\":%zu}\n",
+        r.upos, r.xpos, r.lemma, r.uas, r.las, r.sentences, r.words);
+  } else {
+    std::printf("sentences %zu, words %zu\nUPOS %.2f  XPOS %.2f  lemma %.2f  UAS %.2f  LAS %.2f\n",
+                r.sentences, r.words, r.upos, r.xpos, r.lemma, r.uas, r.las);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddSyntaxCommand(CLI::App* app, int* exit_code) {
+  auto* cmd = app->add_subcommand("syntax", "Train and evaluate the UD tagger and parser");
+  cmd->require_subcommand(1);
+
+  auto* train = cmd->add_subcommand("train", "Train a model on a CoNLL-U treebank");
+  auto tf = std::make_shared<TrainFlags>();
+  train->add_option("--train", tf->train, "Training treebank (CoNLL-U)")->required();
+  train->add_option("--dev", tf->dev, "Development treebank: picks the best epoch");
+  train->add_option("--out", tf->out, "Model file to write")->required();
+  train->add_option("--seed", tf->seed, "Random seed (same seed, same model)");
+  train->add_option("--epochs", tf->epochs, "Parser epochs")->check(CLI::Range(1, 100));
+  train
+      ->add_option("--jackknife", tf->jackknife,
+                   "Folds of the tagger whose tags the parser trains on (0: gold tags)")
+      ->check(CLI::Range(0, 20));
+  train->callback([=] { *exit_code = RunTrain(*tf); });
+
+  auto* eval = cmd->add_subcommand("eval", "Score a model on a gold treebank (gold words)");
+  auto ef = std::make_shared<EvalFlags>();
+  eval->add_option("model", ef->model, "Model file")->required();
+  eval->add_option("gold", ef->gold, "Gold treebank (CoNLL-U)")->required();
+  eval->add_flag("--json", ef->json, "Print one JSON object");
+  eval->callback([=] { *exit_code = RunEval(*ef); });
+}
+
+}  // namespace parley::cli
