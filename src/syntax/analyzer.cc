@@ -42,7 +42,7 @@ void TagWords(const Model& m, const std::vector<WordSpan>& words, TagScratch* s)
   for (size_t i = 0; i < n; ++i) {
     const size_t k = TaggerFeatures(s->info.data(), n, i, s->tags.data(), features);
     std::fill(s->scores.begin(), s->scores.end(), 0.0f);
-    for (size_t j = 0; j < k; ++j) m.tagger().Add(features[j], s->scores.data());
+    m.tagger().AddAll(features, k, s->scores.data());
     const size_t best = std::max_element(s->scores.begin(), s->scores.end()) - s->scores.begin();
     s->tags[i] = static_cast<uint16_t>(best + 1);
   }
@@ -105,7 +105,7 @@ void ParseWords(const Model& m, const TagScratch& t, size_t from, size_t count, 
   while (!st.Terminal()) {
     const size_t k = ParserFeatures(st, p->words.data(), p->tags.data(), features);
     std::fill(p->scores.begin(), p->scores.end(), 0.0f);
-    for (size_t j = 0; j < k; ++j) m.parser().Add(features[j], p->scores.data());
+    m.parser().AddAll(features, k, p->scores.data());
     int best = -1;
     for (int tr = 0; tr < 3; ++tr) {
       if (st.Valid(tr) && (best < 0 || p->scores[tr] > p->scores[best])) best = tr;
