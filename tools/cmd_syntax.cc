@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "parley/syntax.h"
+#include "syntax/model.h"
 
 namespace parley::cli {
 namespace {
@@ -68,6 +69,31 @@ int RunEval(const EvalFlags& f) {
   return 0;
 }
 
+struct PruneFlags {
+  std::string in, out;
+  int min_weight = 2;
+};
+
+int RunPrune(const PruneFlags& f) {
+  std::shared_ptr<const syntax::Model> model;
+  Status s = syntax::LoadModel(f.in, &model);
+  if (!s.ok()) {
+    std::fprintf(stderr, "parley syntax prune: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  const std::string bytes = syntax::PruneModel(*model, f.min_weight);
+  const std::string tmp = f.out + ".tmp";
+  FILE* out = std::fopen(tmp.c_str(), "wb");
+  if (out == nullptr || std::fwrite(bytes.data(), 1, bytes.size(), out) != bytes.size() ||
+      std::fclose(out) != 0 || std::rename(tmp.c_str(), f.out.c_str()) != 0) {
+    std::fprintf(stderr, "parley syntax prune: cannot write %s\n", f.out.c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "parley syntax prune: %.1f MB -> %.1f MB\n", model->file_size() / 1e6,
+               bytes.size() / 1e6);
+  return 0;
+}
+
 }  // namespace
 
 void AddSyntaxCommand(CLI::App* app, int* exit_code) {
@@ -93,6 +119,16 @@ void AddSyntaxCommand(CLI::App* app, int* exit_code) {
   eval->add_option("gold", ef->gold, "Gold treebank (CoNLL-U)")->required();
   eval->add_flag("--json", ef->json, "Print one JSON object");
   eval->callback([=] { *exit_code = RunEval(*ef); });
+
+  auto* prune = cmd->add_subcommand("prune", "Drop a model's smallest weights (smaller, faster)");
+  auto pf = std::make_shared<PruneFlags>();
+  prune->add_option("model", pf->in, "Model file")->required();
+  prune->add_option("out", pf->out, "Pruned model file to write")->required();
+  prune
+      ->add_option("--min-weight", pf->min_weight,
+                   "Keep weights of at least this magnitude (int16 units of the file)")
+      ->check(CLI::Range(1, 30000));
+  prune->callback([=] { *exit_code = RunPrune(*pf); });
 }
 
 }  // namespace parley::cli

@@ -79,6 +79,40 @@ size_t WeightsView::features() const {
   return n;
 }
 
+std::vector<WeightRow> WeightsView::Rows(int min_quantised) const {
+  std::vector<WeightRow> out;
+  for (uint64_t slot = 0; slot < map_.capacity(); ++slot) {
+    if (map_.keys()[slot] == 0) continue;
+    WeightRow row;
+    row.feature = map_.keys()[slot];
+    const uint32_t* e = entries_ + map_.values()[slot];
+    int largest = 0;
+    for (uint32_t i = 0; i < e[0]; ++i) {
+      const int q = static_cast<int16_t>(e[1 + i] & 0xFFFF);
+      largest = std::max(largest, std::abs(q));
+      row.weights.emplace_back(static_cast<uint16_t>(e[1 + i] >> 16), q * scale_);
+    }
+    if (largest >= min_quantised) out.push_back(std::move(row));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const WeightRow& a, const WeightRow& b) { return a.feature < b.feature; });
+  return out;
+}
+
+std::string PruneModel(const Model& model, int min_quantised) {
+  std::vector<std::pair<uint32_t, std::string>> sections;
+  for (uint32_t id : {kStrings, kTagger, kParser, kLexicon, kRules, kTagDict, kPool}) {
+    if (id == kTagger) {
+      sections.emplace_back(id, BuildWeights(model.tagger().Rows(min_quantised)));
+    } else if (id == kParser) {
+      sections.emplace_back(id, BuildWeights(model.parser().Rows(min_quantised)));
+    } else {
+      sections.emplace_back(id, std::string(model.section(id)));
+    }
+  }
+  return BuildModelFile(sections);
+}
+
 std::string BuildMap(const std::vector<std::pair<uint64_t, uint32_t>>& items) {
   uint64_t capacity = 16;
   while (capacity < items.size() * 10 / 7 + 1) capacity *= 2;
@@ -202,6 +236,7 @@ Status Model::Init(std::string_view bytes, std::string_view name) {
       return Status::Corruption(who + ": bad section directory");
     }
     section[id] = bytes.substr(offset, size);
+    sections_[id] = section[id];
   }
   // Strings: tags and labels.
   std::string_view strings = section[kStrings];

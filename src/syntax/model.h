@@ -62,6 +62,12 @@ class MapView {
   uint64_t mask_ = 0;
 };
 
+// One row of trained weights, before quantisation.
+struct WeightRow {
+  uint64_t feature = 0;
+  std::vector<std::pair<uint16_t, float>> weights;
+};
+
 // Sparse weight rows: feature -> (class, weight) pairs. Section bytes: f32 scale, u32 0,
 // u64 entry count, u64 map size, map (MapView), entries. A row is entries[v] = count,
 // then count packed (class << 16 | int16 weight).
@@ -98,6 +104,9 @@ class WeightsView {
   // Validates that rows lie inside the section and classes are below `classes`.
   Status Init(std::string_view bytes, uint32_t classes, std::string_view what);
   size_t features() const;
+  // The rows whose largest quantised weight has magnitude >= min_quantised (others
+  // dropped), as float weights: for pruning a trained model.
+  std::vector<WeightRow> Rows(int min_quantised) const;
 
  private:
   MapView map_;
@@ -108,11 +117,6 @@ class WeightsView {
 // Builds the bytes of a MapView section.
 std::string BuildMap(const std::vector<std::pair<uint64_t, uint32_t>>& items);
 
-// One row of trained weights, before quantisation.
-struct WeightRow {
-  uint64_t feature = 0;
-  std::vector<std::pair<uint16_t, float>> weights;
-};
 // Builds the bytes of a WeightsView section, quantising to int16.
 std::string BuildWeights(const std::vector<WeightRow>& rows);
 
@@ -146,6 +150,9 @@ class Model {
   std::string_view PoolString(uint32_t offset) const;
   std::string_view pool() const { return pool_; }
   size_t file_size() const { return bytes_.size(); }
+  std::string_view section(uint32_t id) const {
+    return id < 8 ? sections_[id] : std::string_view();
+  }
 
   // Set by LoadModel: the mapping to release.
   void* mapping = nullptr;
@@ -160,7 +167,12 @@ class Model {
   WeightsView tagger_, parser_;
   MapView lexicon_, rules_, tag_dict_;
   std::string_view pool_;
+  std::string_view sections_[8];
 };
+
+// A copy of `model` without the feature rows whose weights all have magnitude below
+// `min_quantised` (int16 units of the file): smaller and faster.
+std::string PruneModel(const Model& model, int min_quantised);
 
 // Assembles a model file from its sections (id, bytes).
 std::string BuildModelFile(const std::vector<std::pair<uint32_t, std::string>>& sections);
