@@ -102,18 +102,27 @@ void ParseWords(const Model& m, const TagScratch& t, size_t from, size_t count, 
   const size_t labels = m.num_labels();
   p->scores.resize(ParserClasses(labels));
   uint64_t features[kMaxParserFeatures];
+  uint32_t rows[kMaxParserFeatures];
+  float transition[3];
   while (!st.Terminal()) {
     const size_t k = ParserFeatures(st, p->words.data(), p->tags.data(), features);
-    std::fill(p->scores.begin(), p->scores.end(), 0.0f);
-    m.parser().AddAll(features, k, p->scores.data());
+    const WeightsView& w = m.parser();
+    w.Lookup(features, k, rows);
+    // Transitions first; labels only for the chosen arc's direction (classes of a row are
+    // sorted: transitions, LEFT labels, RIGHT labels).
+    transition[0] = transition[1] = transition[2] = 0.0f;
+    w.AddRange(rows, k, 0, 3, transition);
     int best = -1;
     for (int tr = 0; tr < 3; ++tr) {
-      if (st.Valid(tr) && (best < 0 || p->scores[tr] > p->scores[best])) best = tr;
+      if (st.Valid(tr) && (best < 0 || transition[tr] > transition[best])) best = tr;
     }
     int label = 0;
     if (best != internal::kShift) {
-      const float* s = p->scores.data() + 3 + (best == internal::kLeft ? 0 : labels);
-      label = static_cast<int>(std::max_element(s, s + labels) - s);
+      const uint32_t lo = 3 + static_cast<uint32_t>(best == internal::kLeft ? 0 : labels);
+      std::fill(p->scores.begin(), p->scores.begin() + labels, 0.0f);
+      w.AddRange(rows, k, lo, lo + static_cast<uint32_t>(labels), p->scores.data());
+      label = static_cast<int>(std::max_element(p->scores.begin(), p->scores.begin() + labels) -
+                               p->scores.begin());
     }
     st.Apply(best, label);
   }

@@ -101,6 +101,31 @@ class WeightsView {
       }
     }
   }
+  // Finds the rows of `n` features (n <= 128) into `rows` (kMissing when absent), with
+  // the same prefetching as AddAll.
+  void Lookup(const uint64_t* features, size_t n, uint32_t* rows) const {
+    for (size_t i = 0; i < n; ++i) map_.Prefetch(features[i]);
+    for (size_t i = 0; i < n; ++i) {
+      rows[i] = map_.Find(features[i]);
+      if (rows[i] != MapView::kMissing) __builtin_prefetch(entries_ + rows[i]);
+    }
+  }
+  // Adds the weights of classes [lo, hi) of the looked-up rows into scores[cls - lo]. Rows
+  // are written sorted by class, so the scan of a row stops at the first class >= hi.
+  void AddRange(const uint32_t* rows, size_t n, uint32_t lo, uint32_t hi, float* scores) const {
+    for (size_t i = 0; i < n; ++i) {
+      if (rows[i] == MapView::kMissing) continue;
+      const uint32_t* e = entries_ + rows[i];
+      const uint32_t count = *e++;
+      for (uint32_t j = 0; j < count; ++j) {
+        const uint32_t cls = e[j] >> 16;
+        if (cls >= hi) break;
+        if (cls >= lo) {
+          scores[cls - lo] += static_cast<float>(static_cast<int16_t>(e[j] & 0xFFFF)) * scale_;
+        }
+      }
+    }
+  }
   // Validates that rows lie inside the section and classes are below `classes`.
   Status Init(std::string_view bytes, uint32_t classes, std::string_view what);
   size_t features() const;
