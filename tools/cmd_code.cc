@@ -88,7 +88,9 @@ int RunCode(const CodeFlags& flags) {
   if (s.ok()) s = MakeCoder(flags.engine, &coder);
   // Loaded before any output is opened, so a broken model file clobbers nothing.
   std::shared_ptr<const syntax::Model> syntax_model;
-  if (s.ok() && !flags.syntax_model.empty()) s = syntax::LoadModel(flags.syntax_model, &syntax_model);
+  if (s.ok() && !flags.syntax_model.empty()) {
+    s = syntax::LoadModel(flags.syntax_model, &syntax_model);
+  }
   std::unique_ptr<EventStore> store;
   if (s.ok() && !flags.db_path.empty()) {
     StoreOptions store_options;
@@ -192,7 +194,8 @@ void AddCodeCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--threads", flags->threads, "Coding threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--syntax-model", flags->syntax_model,
-                  "UD tagger/parser model (default: the bundled model, data/model/)");
+                  "UD tagger/parser model to check and load (the coder does not use it yet; "
+                  "without the flag none is loaded)");
   cmd->add_flag("-q,--quiet", flags->engine.quiet, "No progress or warnings on stderr");
   cmd->add_option("--db", flags->db_path,
                   "SQLite event store to add documents, stories, events and mentions to "
