@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
@@ -96,6 +97,45 @@ TEST_F(SyntaxCliTest, ParseWithABrokenModelIsAClearError) {
   const CliRun r = RunParley("parse - --syntax-model " + model + " </dev/null");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(model), std::string::npos) << r.err;
+}
+
+TEST_F(SyntaxCliTest, ParseGivesDocIdsAndByteOffsets) {
+  const std::string model = parley::BundledSyntaxModelPath();
+  ASSERT_FALSE(model.empty()) << "no bundled model in data/model/";
+  const std::string text = "Russia didn't attack Ukraine. Talks in Geneva ended.";
+  const std::string input = Write("in.jsonl", "{\"id\": \"doc-7\", \"text\": \"" + text + "\"}\n");
+  const CliRun r = RunParley("parse " + input + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  int sentences = 0;
+  while (std::getline(lines, line)) {
+    const nlohmann::json j = nlohmann::json::parse(line);
+    EXPECT_EQ(j["doc_id"], "doc-7");
+    EXPECT_EQ(j["sentence_index"], sentences);
+    const std::string sentence = j["text"];
+    EXPECT_EQ(
+        text.substr(j["start"].get<size_t>(), j["end"].get<size_t>() - j["start"].get<size_t>()),
+        sentence);
+    int roots = 0;
+    for (const auto& w : j["words"]) {
+      const size_t start = w["start"], end = w["end"];
+      EXPECT_EQ(sentence.substr(start, end - start), w["form"].get<std::string>());
+      roots += w["head"] == 0;
+    }
+    EXPECT_EQ(roots, 1);
+    ++sentences;
+  }
+  EXPECT_EQ(sentences, 2);
+  // UD words: "didn't" is did + n't, and the negation is tagged as such.
+  EXPECT_NE(r.out.find("\"form\":\"n't\""), std::string::npos) << r.out;
+  // CoNLL-U output carries the same ids and offsets as comments and MISC.
+  const CliRun c = RunParley("parse " + input);
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(c.out.find("# doc_id = doc-7\n# sent_id = doc-7-0\n# offsets = 0 29\n"),
+            std::string::npos)
+      << c.out;
+  EXPECT_NE(c.out.find("Offsets=0:6"), std::string::npos);
 }
 
 // The shipped model's floor on EWT dev. The issue asks for UPOS 94 and LAS 82; UPOS is at
