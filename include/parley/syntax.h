@@ -38,7 +38,7 @@ struct Word {
 };
 
 struct Sentence {
-  std::vector<std::string> comments;  // comment lines without the leading "# "... kept whole
+  std::vector<std::string> comments;  // comment lines, whole (starting with #)
   std::vector<Word> words;
 };
 
