@@ -21,6 +21,9 @@ void AddStoriesCommand(CLI::App* app, int* exit_code);
 void AddServeCommand(CLI::App* app, int* exit_code);
 // Event store maintenance (tools/cmd_merge.cc).
 void AddMergeCommand(CLI::App* app, int* exit_code);
+// Syntax: UD tagger and parser (tools/cmd_syntax.cc, cmd_parse.cc).
+void AddSyntaxCommand(CLI::App* app, int* exit_code);
+void AddParseCommand(CLI::App* app, int* exit_code);
 
 }  // namespace parley::cli
 

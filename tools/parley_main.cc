@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   parley::cli::AddStoriesCommand(&app, &exit_code);
   parley::cli::AddServeCommand(&app, &exit_code);
   parley::cli::AddMergeCommand(&app, &exit_code);
+  parley::cli::AddSyntaxCommand(&app, &exit_code);
+  parley::cli::AddParseCommand(&app, &exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -18,6 +18,11 @@ std::string BundledDictionaryDir();
 // <source tree>/web/dist. Returns "" when none holds an index.html.
 std::string BundledWebDir();
 
+// Returns the bundled syntax model file (model/en_ewt.parley), trying in order:
+// $PARLEY_DATA/model, <dir of binary>/../../data/model, <dir of binary>/../share/parley/model
+// and the source tree's data/model. Returns "" when none exists.
+std::string BundledSyntaxModelPath();
+
 }  // namespace parley
 
 #endif  // PARLEY_PATHS_H_

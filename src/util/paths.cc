@@ -38,6 +38,25 @@ std::string BundledDictionaryDir() {
   return "";
 }
 
+std::string BundledSyntaxModelPath() {
+  constexpr char kFile[] = "en_ewt.parley";
+  std::vector<fs::path> candidates;
+  if (const char* env = std::getenv("PARLEY_DATA"); env && *env) {
+    candidates.push_back(fs::path(env) / "model" / kFile);
+  }
+  const fs::path exe_dir = ExecutableDir();
+  if (!exe_dir.empty()) {
+    candidates.push_back(exe_dir / "../../data/model" / kFile);
+    candidates.push_back(exe_dir / "../share/parley/model" / kFile);
+  }
+  candidates.push_back(fs::path(PARLEY_SOURCE_DIR) / "data/model" / kFile);
+  for (const fs::path& candidate : candidates) {
+    std::error_code ec;
+    if (fs::is_regular_file(candidate, ec)) return fs::weakly_canonical(candidate).string();
+  }
+  return "";
+}
+
 std::string BundledWebDir() {
   auto has_index = [](const fs::path& dir) {
     std::error_code ec;
