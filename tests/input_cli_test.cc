@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include "util/temp_dir_for_tests.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -24,34 +26,7 @@ namespace fs = std::filesystem;
 const std::string kParley = PARLEY_BINARY;
 const std::string kSource = PARLEY_SOURCE_DIR;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "parley_cli_in_XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(path_, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_directory(ec) && !it->is_symlink(ec))
-        fs::permissions(it->path(), fs::perms::owner_all, ec);
-    }
-    fs::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& relative, std::string_view content) const {
-    fs::path p = fs::path(path_) / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    return p.string();
-  }
-  std::string Path(const std::string& relative) const { return path_ + "/" + relative; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using TempDir = parley::testing::TempDir;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -75,15 +75,7 @@ int RunExport(const ExportFlags& flags) {
   uint64_t rows = 0;
   if (s.ok()) s = ExportEvents(*store, format, query, out, &rows);
   // The file replaces an old one only when the whole export worked.
-  if (out_file != nullptr) {
-    if (s.ok() && std::ferror(out) != 0)
-      s = Status::IOError(flags.out_path + ": write failed; the file was left as it was");
-    if (s.ok()) {
-      s = out_file->Commit();
-    } else {
-      out_file->Abandon();
-    }
-  }
+  if (out_file != nullptr) s = out_file->Finish(s);
   if (!s.ok()) {
     std::fprintf(stderr, "parley export: %s\n", s.ToString().c_str());
     return 1;

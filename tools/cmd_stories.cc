@@ -47,15 +47,7 @@ int RunStories(const StoriesFlags& flags) {
     });
   }
   // The file replaces an old one only when the whole listing worked.
-  if (out_file != nullptr) {
-    if (s.ok() && std::ferror(out) != 0)
-      s = Status::IOError(flags.out_path + ": write failed; the file was left as it was");
-    if (s.ok()) {
-      s = out_file->Commit();
-    } else {
-      out_file->Abandon();
-    }
-  }
+  if (out_file != nullptr) s = out_file->Finish(s);
   if (s.ok() && out == stdout && std::fflush(stdout) != 0)
     s = Status::IOError("stdout: write failed");
   if (!s.ok()) {

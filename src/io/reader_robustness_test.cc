@@ -20,41 +20,14 @@
 #include "io/io_internal.h"
 #include "parley/reader.h"
 #include "text/unicode.h"
+#include "util/temp_dir_for_tests.h"
 
 namespace parley {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "parley_io_bad_XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    // Undo chmod 000 so the tree can be removed.
-    for (auto it = fs::recursive_directory_iterator(path_, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_directory(ec) && !it->is_symlink(ec))
-        fs::permissions(it->path(), fs::perms::owner_all, ec);
-    }
-    fs::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& relative, std::string_view content) const {
-    fs::path p = fs::path(path_) / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    return p.string();
-  }
-  std::string Path(const std::string& relative) const { return path_ + "/" + relative; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using TempDir = testing::TempDir;
 
 struct ReadResult {
   std::vector<Document> docs;

@@ -13,36 +13,14 @@
 
 #include "io/io_internal.h"
 #include "io/plain_text.h"
+#include "util/temp_dir_for_tests.h"
 
 namespace parley {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh folder under the system temp dir, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "parley_io_XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  // Writes `content` to `relative` (creating folders) and returns the full path.
-  std::string Write(const std::string& relative, std::string_view content) const {
-    fs::path p = fs::path(path_) / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    return p.string();
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using TempDir = testing::TempDir;
 
 struct ReadResult {
   std::vector<Document> docs;

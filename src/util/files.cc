@@ -106,6 +106,16 @@ void AtomicFile::Abandon() {
   unlink(temp_.c_str());
 }
 
+Status AtomicFile::Finish(Status so_far) {
+  if (so_far.ok() && file_ != nullptr && std::ferror(file_) != 0)
+    so_far = Status::IOError(fmt::format("{}: write failed; the file was left as it was", path_));
+  if (!so_far.ok()) {
+    Abandon();
+    return so_far;
+  }
+  return Commit();
+}
+
 Status AtomicFile::Commit() {
   if (file_ == nullptr) return Status::IOError(fmt::format("{}: already closed", path_));
   bool ok = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;

@@ -57,6 +57,9 @@ class AtomicFile {
   Status Commit();
   // Closes and removes the temporary file; the destination is untouched.
   void Abandon();
+  // Ends a run that wrote through get(): commits when `so_far` is OK and the stream saw no
+  // write error, else abandons. Returns `so_far`, or the error that kept the file out.
+  Status Finish(Status so_far);
 
  private:
   AtomicFile(std::string path, std::string target, std::string temp, std::FILE* file)
