@@ -68,8 +68,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   options.threads = 4;
   server = new serve::Server(db.get(), &query::testing::BundledCoder(), options);
   if (!server->Bind().ok()) std::abort();
-  static std::thread* runner = new std::thread([] { server->Run(); });  // until exit
-  (void)runner;
+  std::thread([] { server->Run(); }).detach();  // serves until the process exits
   return 0;
 }
 
