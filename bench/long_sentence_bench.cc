@@ -13,22 +13,10 @@
 #include "parley/dictionary.h"
 #include "parley/paths.h"
 #include "parley/reader.h"
+#include "query/test_store.h"
 
 namespace parley {
 namespace {
-
-const Coder* BundledCoder() {
-  static const Coder* coder = [] {
-    dict::DictionaryBuilder builder;
-    std::vector<std::string> warnings;
-    std::shared_ptr<const Dictionary> dictionary;
-    if (!dict::LoadDictionaryFolder(BundledDictionaryDir(), &builder, &warnings).ok() ||
-        !builder.Build(&dictionary, &warnings).ok())
-      return static_cast<Coder*>(nullptr);
-    return new Coder(std::move(dictionary), CoderOptions());
-  }();
-  return coder;
-}
 
 // The Guardian sample's text with every character that is not a letter, digit or space
 // turned into a space: words with no sentence boundary anywhere.
@@ -59,9 +47,9 @@ const std::string& UnpunctuatedWords() {
 }
 
 void CodeLongDocument(benchmark::State& state, const std::string& text) {
-  const Coder* coder = BundledCoder();
-  if (coder == nullptr || text.empty()) {
-    state.SkipWithError("missing bundled dictionaries or ../shared corpus");
+  const Coder* coder = &query::testing::BundledCoder();  // aborts without the bundled set
+  if (text.empty()) {
+    state.SkipWithError("missing ../shared corpus");
     return;
   }
   Document doc;
