@@ -37,4 +37,25 @@ TEST(GoldDevTest, RecallAndPrecisionStayAboveFloors) {
   EXPECT_GE(precision, kPrecisionFloor);
 }
 
+// The project's own second dev set (tests/gold/dev_news.jsonl: 495 sentences of 13 whole
+// articles, text read from ../shared). Guarded within 0.02 of the measured F1 of each
+// half; the check half is never tuned on (docs/coding-guide.md).
+constexpr double kNewsTuneF1 = 0.184;
+constexpr double kNewsCheckF1 = 0.136;
+
+TEST(GoldDevTest, SecondDevSetHalvesStayNearTheirMeasuredF1) {
+  const std::string out =
+      RunParley("score " PARLEY_SOURCE_DIR "/tests/gold/dev_news.jsonl --corpus " PARLEY_SOURCE_DIR
+                "/../shared/seeds --corpus " PARLEY_SOURCE_DIR
+                "/../shared/corpora/guardian_2019_sample.jsonl");
+  std::smatch check, tune;
+  ASSERT_TRUE(std::regex_search(out, check, std::regex(R"(check: .*F1 ([0-9.]+))"))) << out;
+  ASSERT_TRUE(std::regex_search(out, tune, std::regex(R"(tune: .*F1 ([0-9.]+))"))) << out;
+  ASSERT_TRUE(out.find("records 495,") != std::string::npos) << out;
+  const double check_f1 = std::stod(check[1]), tune_f1 = std::stod(tune[1]);
+  std::printf("dev_news: tune F1 %.3f, check F1 %.3f\n", tune_f1, check_f1);
+  EXPECT_NEAR(tune_f1, kNewsTuneF1, 0.02);
+  EXPECT_NEAR(check_f1, kNewsCheckF1, 0.02);
+}
+
 }  // namespace

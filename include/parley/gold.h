@@ -1,5 +1,11 @@
-// Scoring coded events against hand-coded gold records (PLOVER gold-standard JSONL:
-// {id, date, text, gold: [{source: [...], target: [...], roots: [...], code, plover}]}).
+// Scoring coded events against hand-coded gold records. Two forms of gold JSONL:
+// - with text (the PLOVER gold standard): {id, date, text, gold: [{source: [...],
+//   target: [...], roots: [...], code, plover}]}: each record is coded as one document;
+// - without text (the project's own sets, tests/gold/): a first line {"corpus": [paths]}
+//   naming where the documents are (folders of articles, JSONL files; relative to the
+//   working directory), then one line per sentence {doc, sentence_index, start, end,
+//   half, gold: [...]}: each document is coded whole (so that the article's context
+//   counts) and its events are scored against the sentence they come from.
 #ifndef PARLEY_GOLD_H_
 #define PARLEY_GOLD_H_
 
@@ -21,16 +27,32 @@ struct GoldItem {
 };
 
 struct GoldRecord {
-  Document doc;  // id, date and text of the record
+  Document doc;  // id, date and text of the record (the text form); for the text-free form
+                 // only doc.id (the document), origin and origin_line
   std::vector<GoldItem> items;
+  // Text-free form: the sentence of document doc.id, by index (as the coder splits the
+  // text) and byte range, and the half of the set it belongs to ("tune", "check" or "").
+  bool by_sentence = false;
+  int sentence_index = -1;
+  int64_t start = -1, end = -1;
+  std::string half;
 };
 
-// Reads a gold JSONL file. Bad lines are skipped and described in `warnings`.
+struct GoldSet {
+  std::vector<GoldRecord> records;
+  std::vector<std::string> corpus;  // text-free form: where the documents are
+};
+
+// Reads a gold JSONL file of either form. Bad lines are skipped and described in
+// `warnings` ("path:line: what"). IOError if the file cannot be read.
+Status ReadGoldSet(const std::string& path, GoldSet* set, std::vector<std::string>* warnings);
+
+// ReadGoldSet, keeping only the records.
 Status ReadGoldFile(const std::string& path, std::vector<GoldRecord>* records,
                     std::vector<std::string>* warnings);
 
 // True when `event` agrees with `item` on source and target country (first three
-// letters of the code) and on the CAMEO root.
+// letters of the code, on both sides) and on the CAMEO root.
 bool Matches(const Event& event, const GoldItem& item);
 
 struct Score {
@@ -44,6 +66,12 @@ struct Score {
   double F1() const {
     double p = Precision(), r = Recall();
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
+  void Add(const Score& other) {
+    gold_items += other.gold_items;
+    gold_found += other.gold_found;
+    events += other.events;
+    events_correct += other.events_correct;
   }
 };
 

@@ -84,3 +84,50 @@ TEST(GoldTest, ImpossibleDateIsReportedAndRecordKeptUndated) {
 
 }  // namespace
 }  // namespace parley::gold
+
+namespace parley::gold {
+namespace {
+
+TEST(GoldTest, GoldCodesWithRolesMatchOnTheirCountry) {
+  // A gold list may hold only role codes ("RUSGOV"): the country is what is compared.
+  GoldItem item{{"RUSGOV"}, {"KORBUS"}, {"16"}};
+  EXPECT_TRUE(Matches(MakeEvent("RUS", "KORGOV", "16"), item));
+  EXPECT_FALSE(Matches(MakeEvent("RUS", "PRK", "16"), item));
+}
+
+TEST(GoldTest, ReadsTheTextFreeFormWithItsCorpusAndHalves) {
+  std::string path = testing::TempDir() + "/gold_sentences.jsonl";
+  {
+    std::ofstream out(path);
+    out << R"({"corpus":["a/seeds","b/news.jsonl"]})" << "\n"
+        << R"({"doc":"d1","sentence_index":2,"start":10,"end":40,"half":"tune","gold":[{"source":["RUS"],"target":["KOR"],"code":"036","roots":["03"]}]})"
+        << "\n"
+        << R"({"doc":"d1","sentence_index":3,"start":41,"end":60,"half":"check","gold":[]})"
+        << "\n"
+        << R"({"doc":"","start":1,"end":2})" << "\n"
+        << R"({"doc":"d2","start":9,"end":3})" << "\n"
+        << R"({"doc":"d2","half":"tune"})" << "\n";
+  }
+  GoldSet set;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(ReadGoldSet(path, &set, &warnings).ok());
+  EXPECT_EQ(set.corpus, (std::vector<std::string>{"a/seeds", "b/news.jsonl"}));
+  ASSERT_EQ(set.records.size(), 2u);
+  EXPECT_TRUE(set.records[0].by_sentence);
+  EXPECT_EQ(set.records[0].doc.id, "d1");
+  EXPECT_EQ(set.records[0].sentence_index, 2);
+  EXPECT_EQ(set.records[0].start, 10);
+  EXPECT_EQ(set.records[0].end, 40);
+  EXPECT_EQ(set.records[0].half, "tune");
+  ASSERT_EQ(set.records[0].items.size(), 1u);
+  EXPECT_TRUE(set.records[1].items.empty());
+  // The three bad records are reported by line: no document, end before start, no place.
+  ASSERT_EQ(warnings.size(), 3u) << warnings[0];
+  EXPECT_NE(warnings[0].find(":4:"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[1].find(":5: end is before start"), std::string::npos) << warnings[1];
+  EXPECT_NE(warnings[2].find(":6:"), std::string::npos) << warnings[2];
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace parley::gold
