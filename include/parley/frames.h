@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/status.h"
 #include "parley/syntax.h"
 
 namespace parley::frames {
@@ -284,6 +285,12 @@ struct SentenceFrames {
 
 // BuildTree, BuildPhrases and BuildFrames in turn.
 void Analyze(const ParsedSentence& sentence, SentenceFrames* out);
+
+// Checks that every id and word number in `layers` (built from `sentence`) is in range and
+// consistent (group heads and members map back to their group, frames to their predicate,
+// arguments to their group's head, a frame is reported exactly when it has a speech frame).
+// Corruption naming the first inconsistency.
+Status Validate(const ParsedSentence& sentence, const SentenceFrames& layers);
 
 // Appends a readable listing of the phrases and frames (for `parley explain`).
 void AppendTrace(const Frames& frames, std::string* out);

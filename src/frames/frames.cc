@@ -319,8 +319,8 @@ class Builder {
     }
     f.modal_word = vg.modal_word;
     f.modal = vg.modal;
-    if (f.conjunct_of >= 0 && vg.modal_source == ModalSource::kNone &&
-        !HasOwnSubject(v)) {
+    if (f.conjunct_of >= 0 && vg.modal_source == ModalSource::kNone && !HasOwnSubject(v) &&
+        !inverted) {
       // "will meet Y and sign a deal": the auxiliary sits on the first verb only; "or"
       // keeps the first verb's negation in scope ("will not attack or invade").
       const Frame& first = out_->frames[f.conjunct_of];

@@ -319,6 +319,8 @@ TEST(FramesTest, InvertedSpeechParsedAsConjunctWithObject) {
   EXPECT_TRUE(a->Args(summed, ArgRole::kPatient).empty());
   EXPECT_EQ(a->SourceOf(summed, ArgRole::kAgent), ArgSource::kInverted);
   EXPECT_TRUE(a->FrameOf("improve")->reported);
+  // The reported clause's "will" is not the speech verb's.
+  EXPECT_EQ(summed->mood, Mood::kAsserted);
 }
 
 TEST(FramesTest, ConjoinedVerbsShareTheSubject) {

@@ -104,6 +104,8 @@ inline std::unique_ptr<Analysed> AnalyseRows(std::string_view rows) {
   if (a->conllu.empty()) a->conllu.emplace_back();
   FromConllu(a->conllu[0], &a->sentence);
   Analyze(a->sentence, &a->layers);
+  const Status valid = Validate(a->sentence, a->layers);
+  EXPECT_TRUE(valid.ok()) << valid.ToString();
   return a;
 }
 
