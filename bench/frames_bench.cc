@@ -13,9 +13,8 @@ using namespace parley;
 
 void BM_FramesEwtDev(benchmark::State& state) {
   std::vector<syntax::Sentence> treebank;
-  const Status st =
-      syntax::ReadConlluFile(PARLEY_SOURCE_DIR "/../shared/treebanks/en_ewt-ud-dev.conllu",
-                             &treebank);
+  const Status st = syntax::ReadConlluFile(
+      PARLEY_SOURCE_DIR "/../shared/treebanks/en_ewt-ud-dev.conllu", &treebank);
   if (!st.ok() || treebank.empty()) {
     state.SkipWithError(st.ok() ? "empty treebank" : st.ToString().c_str());
     return;

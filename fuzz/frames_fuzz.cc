@@ -19,24 +19,22 @@ namespace {
 using namespace parley;
 
 constexpr std::array<std::string_view, 40> kRelations = {
-    "root",      "nsubj",     "nsubj:pass", "obj",        "iobj",      "obl",
-    "obl:agent", "obl:tmod",  "nmod",       "nmod:poss",  "appos",     "compound",
-    "compound:prt", "flat",   "amod",       "det",        "nummod",    "case",
-    "conj",      "cc",        "cc:preconj", "aux",        "aux:pass",  "cop",
-    "mark",      "advmod",    "xcomp",      "ccomp",      "parataxis", "advcl",
-    "acl",       "acl:relcl", "csubj",      "punct",      "dep",       "fixed",
-    "goeswith",  "expl",      "list",       "_"};
+    "root",      "nsubj",    "nsubj:pass", "obj",       "iobj",     "obl",          "obl:agent",
+    "obl:tmod",  "nmod",     "nmod:poss",  "appos",     "compound", "compound:prt", "flat",
+    "amod",      "det",      "nummod",     "case",      "conj",     "cc",           "cc:preconj",
+    "aux",       "aux:pass", "cop",        "mark",      "advmod",   "xcomp",        "ccomp",
+    "parataxis", "advcl",    "acl",        "acl:relcl", "csubj",    "punct",        "dep",
+    "fixed",     "goeswith", "expl",       "list",      "_"};
 constexpr std::array<std::string_view, 8> kTags = {"NOUN", "PROPN", "PRON", "NUM",
                                                    "VERB", "ADJ",   "AUX",  "ADP"};
 constexpr std::array<std::string_view, 32> kLemmas = {
-    "say",   "attack", "talk", "who",   "that",  "by",   "in",     "of",
-    "to",    "not",    "will", "want",  "ready", "if",   "nor",    "no",
-    "meet",  "be",     ",",    "Russia", "sum",  "refuse", "plan", "on",
+    "say",   "attack", "talk", "who",      "that",  "by",      "in",    "of",
+    "to",    "not",    "will", "want",     "ready", "if",      "nor",   "no",
+    "meet",  "be",     ",",    "Russia",   "sum",   "refuse",  "plan",  "on",
     "where", "'s",     "with", "sanction", "visit", "neither", "could", "be"};
 constexpr std::array<std::string_view, 5> kXpos = {"VBN", "VBG", "VBD", "NN", "_"};
-constexpr std::array<std::string_view, 5> kFeats = {"_", "Voice=Pass", "VerbForm=Ger",
-                                                    "Tense=Past|VerbForm=Fin",
-                                                    "Tense=Pres|VerbForm=Part"};
+constexpr std::array<std::string_view, 5> kFeats = {
+    "_", "Voice=Pass", "VerbForm=Ger", "Tense=Past|VerbForm=Fin", "Tense=Pres|VerbForm=Part"};
 
 void Check(const frames::ParsedSentence& sentence, frames::SentenceFrames* layers) {
   frames::Analyze(sentence, layers);

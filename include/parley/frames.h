@@ -59,15 +59,15 @@ struct Tree {
   // head[i]: 0-based head of word i, -1 for a root. A head out of range, a self loop or an
   // arc closing a cycle becomes a root (and is counted in repaired_heads).
   std::vector<int> head;
-  std::vector<int> depth;        // 0 for roots
-  std::vector<int> order;        // every word, parents before children (breadth-first)
+  std::vector<int> depth;             // 0 for roots
+  std::vector<int> order;             // every word, parents before children (breadth-first)
   std::vector<uint32_t> first_child;  // children of i: child_list[first_child[i] .. [i+1])
   std::vector<int> child_list;        // each word's children in word order
   int repaired_heads = 0;
 
   std::span<const int> Children(int word) const {
-    return std::span<const int>(child_list).subspan(first_child[word],
-                                                    first_child[word + 1] - first_child[word]);
+    return std::span<const int>(child_list)
+        .subspan(first_child[word], first_child[word + 1] - first_child[word]);
   }
   int size() const { return static_cast<int>(head.size()); }
 
@@ -86,9 +86,9 @@ enum class MemberRole : uint8_t { kCompound, kAmod, kFlat, kDet, kNummod, kOther
 
 struct GroupMember {
   int word = -1;
-  int attach = -1;          // the word it depends on (the head or another member)
+  int attach = -1;  // the word it depends on (the head or another member)
   MemberRole role = MemberRole::kOther;
-  bool coordinated = false;  // reached through conj: "Japanese and Chinese officials"
+  bool coordinated = false;     // reached through conj: "Japanese and Chinese officials"
   bool possible_place = false;  // PROPN compound of an eventive noun: "the Vienna talks"
 };
 
@@ -118,7 +118,7 @@ struct NounGroup {
   uint32_t links_begin = 0, links_end = 0;      // Phrases::links: groups hanging from this one
   int parent = -1;                              // group this one hangs from (see link)
   LinkKind link = LinkKind::kNone;
-  int case_word = -1;           // the head's case dependent ("to", "in", "'s"), if any
+  int case_word = -1;            // the head's case dependent ("to", "in", "'s"), if any
   std::string_view preposition;  // lemma of case_word, lowercase as in the sentence; or ""
   std::string_view relation;     // deprel of the head
   Locative locative = Locative::kNone;
@@ -131,10 +131,10 @@ enum class Voice : uint8_t { kActive, kPassive };
 // Where a verb group's modality comes from.
 enum class ModalSource : uint8_t {
   kNone,
-  kAuxiliary,   // will, would, may, might, could, can, should, must, shall
-  kReadiness,   // xcomp of "be ready|willing|prepared|set to"
-  kIntention,   // xcomp of plan, intend, want, threaten, vow, pledge, decide, ...
-  kRefusal,     // xcomp of refuse, decline, fail: the event did not happen
+  kAuxiliary,  // will, would, may, might, could, can, should, must, shall
+  kReadiness,  // xcomp of "be ready|willing|prepared|set to"
+  kIntention,  // xcomp of plan, intend, want, threaten, vow, pledge, decide, ...
+  kRefusal,    // xcomp of refuse, decline, fail: the event did not happen
 };
 
 enum class VerbMemberRole : uint8_t { kAux, kAuxPass, kCop, kMark, kNegation, kParticle };
@@ -162,7 +162,7 @@ struct VerbGroup {
 struct Phrases {
   std::vector<NounGroup> groups;  // in head word order
   std::vector<GroupMember> members;
-  std::vector<int> links;  // group ids, grouped by parent (NounGroup::links_begin/end)
+  std::vector<int> links;        // group ids, grouped by parent (NounGroup::links_begin/end)
   std::vector<VerbGroup> verbs;  // in head word order
   std::vector<VerbMember> verb_members;
   std::vector<int> group_of_word;  // group id of a head or member word, else -1
@@ -181,21 +181,21 @@ enum class ArgRole : uint8_t { kAgent, kPatient, kRecipient, kOblique };
 
 // How an argument was found.
 enum class ArgSource : uint8_t {
-  kDirect,       // a dependent of the predicate (nsubj, obj, obl, nmod, ...)
+  kDirect,        // a dependent of the predicate (nsubj, obj, obl, nmod, ...)
   kPassiveAgent,  // obl:agent or "by" under a passive
-  kControl,      // the controller of an xcomp (or the subject of a governing clause)
-  kShared,       // the subject of the first of conjoined verbs
-  kRelative,     // the noun a relative clause modifies (a relative pronoun or a gap)
-  kParticiple,   // the noun a participle clause modifies
-  kModifier,     // an amod or PROPN compound of an eventive noun: "Russian attack"
-  kInverted,     // the subject after an inverted speech verb, parsed as its object
+  kControl,       // the controller of an xcomp (or the subject of a governing clause)
+  kShared,        // the subject of the first of conjoined verbs
+  kRelative,      // the noun a relative clause modifies (a relative pronoun or a gap)
+  kParticiple,    // the noun a participle clause modifies
+  kModifier,      // an amod or PROPN compound of an eventive noun: "Russian attack"
+  kInverted,      // the subject after an inverted speech verb, parsed as its object
 };
 
 struct Argument {
   ArgRole role = ArgRole::kAgent;
   ArgSource source = ArgSource::kDirect;
-  int group = -1;  // the noun group (of the conjunct); -1 for a modifier word
-  int word = -1;   // the group's head, or the modifier word
+  int group = -1;                // the noun group (of the conjunct); -1 for a modifier word
+  int word = -1;                 // the group's head, or the modifier word
   std::string_view preposition;  // case lemma for obliques and noun-frame arguments, or ""
   bool locative = false;
   uint8_t conjunct = 0;       // 0 for the first conjunct, 1.. for the ones coordinated with it
@@ -205,14 +205,14 @@ struct Argument {
 enum class PredicateKind : uint8_t { kVerb, kNoun };
 
 enum class ClauseKind : uint8_t {
-  kMain,         // a root, or conjoined with one
-  kControlled,   // xcomp
-  kComplement,   // ccomp, csubj
-  kRelative,     // acl:relcl
-  kParticiple,   // acl (reduced relative)
-  kAdverbial,    // advcl
-  kCondition,    // advcl with if, unless, provided
-  kNominal,      // a noun frame
+  kMain,        // a root, or conjoined with one
+  kControlled,  // xcomp
+  kComplement,  // ccomp, csubj
+  kRelative,    // acl:relcl
+  kParticiple,  // acl (reduced relative)
+  kAdverbial,   // advcl
+  kCondition,   // advcl with if, unless, provided
+  kNominal,     // a noun frame
   kOther,
 };
 
@@ -221,14 +221,14 @@ enum class Mood : uint8_t { kAsserted, kNegated, kModal, kConditional, kHypothet
 // Mood evidence bits; Frame::mood is the summary (negated > hypothetical > conditional >
 // intended > modal > asserted).
 enum MoodFlag : uint16_t {
-  kMoodNegated = 1 << 0,            // negation on the predicate ("no talks" for nouns)
-  kMoodModal = 1 << 1,              // a modal auxiliary
-  kMoodConditional = 1 << 2,        // the frame has a condition clause
-  kMoodHypothetical = 1 << 3,       // the frame is a condition clause
-  kMoodIntended = 1 << 4,           // xcomp of an intention or readiness word
-  kMoodRefused = 1 << 5,            // xcomp of refuse, decline, fail
-  kMoodInheritedNegation = 1 << 6,  // a governing clause is negated or refused
-  kMoodInheritedIntent = 1 << 7,    // a governing clause is intended or modal
+  kMoodNegated = 1 << 0,             // negation on the predicate ("no talks" for nouns)
+  kMoodModal = 1 << 1,               // a modal auxiliary
+  kMoodConditional = 1 << 2,         // the frame has a condition clause
+  kMoodHypothetical = 1 << 3,        // the frame is a condition clause
+  kMoodIntended = 1 << 4,            // xcomp of an intention or readiness word
+  kMoodRefused = 1 << 5,             // xcomp of refuse, decline, fail
+  kMoodInheritedNegation = 1 << 6,   // a governing clause is negated or refused
+  kMoodInheritedIntent = 1 << 7,     // a governing clause is intended or modal
   kMoodInheritedCondition = 1 << 8,  // a governing clause is conditional or hypothetical
 };
 
@@ -236,8 +236,8 @@ struct Frame {
   int predicate = -1;  // word
   PredicateKind kind = PredicateKind::kVerb;
   std::string_view lemma;
-  int verb_group = -1;  // Phrases::verbs, for verb frames
-  int noun_group = -1;  // Phrases::groups, for noun frames
+  int verb_group = -1;                    // Phrases::verbs, for verb frames
+  int noun_group = -1;                    // Phrases::groups, for noun frames
   uint32_t args_begin = 0, args_end = 0;  // Frames::arguments
   ClauseKind clause = ClauseKind::kMain;
   std::string_view relation;  // deprel of the predicate
@@ -250,7 +250,7 @@ struct Frame {
   bool reported = false;
   int speech_frame = -1;
   int speaker_group = -1;
-  bool is_speech = false;  // the predicate is a speech or cognition verb
+  bool is_speech = false;    // the predicate is a speech or cognition verb
   int condition_frame = -1;  // the if/unless clause of this frame
   Mood mood = Mood::kAsserted;
   uint16_t mood_flags = 0;

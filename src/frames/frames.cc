@@ -20,8 +20,7 @@ using internal::GroupHeadedBy;
 
 constexpr uint16_t kNegationBits = kMoodNegated | kMoodRefused | kMoodInheritedNegation;
 constexpr uint16_t kIntentBits = kMoodIntended | kMoodModal | kMoodInheritedIntent;
-constexpr uint16_t kConditionBits =
-    kMoodConditional | kMoodHypothetical | kMoodInheritedCondition;
+constexpr uint16_t kConditionBits = kMoodConditional | kMoodHypothetical | kMoodInheritedCondition;
 
 ClauseKind ClauseOf(std::string_view deprel) {
   const std::string_view base = BaseRelation(deprel);
@@ -278,7 +277,8 @@ class Builder {
       if (!HasSubject(begin)) {
         AddGroup(subject_role, ArgSource::kRelative, relativised, {}, true);
       } else if (!HasRole(begin, ArgRole::kPatient) && !HasRelativeAdverb(v)) {
-        AddGroup(ArgRole::kPatient, ArgSource::kRelative, relativised, {}, false);  // "the deal Russia signed"
+        AddGroup(ArgRole::kPatient, ArgSource::kRelative, relativised, {},
+                 false);  // "the deal Russia signed"
       }
     } else if (relativised >= 0 && f.clause == ClauseKind::kParticiple && !HasSubject(begin)) {
       const std::string_view form = internal::FeatureValue(W(v).feats, "VerbForm");
@@ -311,11 +311,18 @@ class Builder {
     // Mood from the verb group, then what this clause inherits.
     if (vg.negated) f.mood_flags |= kMoodNegated;
     switch (vg.modal_source) {
-      case ModalSource::kAuxiliary: f.mood_flags |= kMoodModal; break;
+      case ModalSource::kAuxiliary:
+        f.mood_flags |= kMoodModal;
+        break;
       case ModalSource::kReadiness:
-      case ModalSource::kIntention: f.mood_flags |= kMoodIntended; break;
-      case ModalSource::kRefusal: f.mood_flags |= kMoodRefused; break;
-      case ModalSource::kNone: break;
+      case ModalSource::kIntention:
+        f.mood_flags |= kMoodIntended;
+        break;
+      case ModalSource::kRefusal:
+        f.mood_flags |= kMoodRefused;
+        break;
+      case ModalSource::kNone:
+        break;
     }
     f.modal_word = vg.modal_word;
     f.modal = vg.modal;
@@ -333,9 +340,10 @@ class Builder {
         f.mood_flags |= kMoodInheritedNegation;
       }
     }
-    const bool embedded = base == "xcomp" || base == "advcl" || base == "csubj" ||
-                          (base == "acl" && rel != "acl:relcl") ||
-                          (base == "ccomp" && !(f.governor >= 0 && out_->frames[f.governor].is_speech));
+    const bool embedded =
+        base == "xcomp" || base == "advcl" || base == "csubj" ||
+        (base == "acl" && rel != "acl:relcl") ||
+        (base == "ccomp" && !(f.governor >= 0 && out_->frames[f.governor].is_speech));
     if (embedded && f.governor >= 0) {
       const Frame& g = out_->frames[f.governor];
       if (g.mood_flags & kNegationBits) f.mood_flags |= kMoodInheritedNegation;
@@ -468,43 +476,6 @@ void BuildFrames(const ParsedSentence& sentence, const Tree& tree, const Phrases
   out->sentence = &sentence;
   out->phrases = &phrases;
   Builder(sentence, tree, phrases, out).Run();
-}
-
-std::string_view MoodName(Mood mood) {
-  switch (mood) {
-    case Mood::kAsserted: return "asserted";
-    case Mood::kNegated: return "negated";
-    case Mood::kModal: return "modal";
-    case Mood::kConditional: return "conditional";
-    case Mood::kHypothetical: return "hypothetical";
-    case Mood::kIntended: return "intended";
-  }
-  return "?";
-}
-
-std::string_view ArgRoleName(ArgRole role) {
-  switch (role) {
-    case ArgRole::kAgent: return "agent";
-    case ArgRole::kPatient: return "patient";
-    case ArgRole::kRecipient: return "recipient";
-    case ArgRole::kOblique: return "oblique";
-  }
-  return "?";
-}
-
-std::string_view ClauseKindName(ClauseKind kind) {
-  switch (kind) {
-    case ClauseKind::kMain: return "main";
-    case ClauseKind::kControlled: return "controlled";
-    case ClauseKind::kComplement: return "complement";
-    case ClauseKind::kRelative: return "relative";
-    case ClauseKind::kParticiple: return "participle";
-    case ClauseKind::kAdverbial: return "adverbial";
-    case ClauseKind::kCondition: return "condition";
-    case ClauseKind::kNominal: return "nominal";
-    case ClauseKind::kOther: return "other";
-  }
-  return "?";
 }
 
 }  // namespace parley::frames

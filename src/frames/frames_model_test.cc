@@ -149,12 +149,12 @@ TEST(FramesTreebankTest, EwtDevTreesAreValidAndReuseBuffers) {
     const Frames& f = layers.frames;
     const Tree& t = layers.tree;
     return std::vector<size_t>{
-        sentence.words.capacity(), t.head.capacity(),          t.depth.capacity(),
-        t.order.capacity(),        t.first_child.capacity(),   t.child_list.capacity(),
-        t.path_.capacity(),        p.groups.capacity(),        p.members.capacity(),
-        p.links.capacity(),        p.verbs.capacity(),         p.verb_members.capacity(),
+        sentence.words.capacity(),  t.head.capacity(),         t.depth.capacity(),
+        t.order.capacity(),         t.first_child.capacity(),  t.child_list.capacity(),
+        t.path_.capacity(),         p.groups.capacity(),       p.members.capacity(),
+        p.links.capacity(),         p.verbs.capacity(),        p.verb_members.capacity(),
         p.group_of_word.capacity(), p.verb_of_word.capacity(), p.scratch_.capacity(),
-        f.frames.capacity(),       f.arguments.capacity(),     f.frame_of_word.capacity(),
+        f.frames.capacity(),        f.arguments.capacity(),    f.frame_of_word.capacity(),
         f.scratch_.capacity()};
   };
   size_t frames = 0, passive_agents = 0, reported = 0;

@@ -71,9 +71,7 @@ struct Analysed {
     }
     return nullptr;
   }
-  std::string Form(int w) const {
-    return w < 0 ? "-" : std::string(sentence.words[w].form);
-  }
+  std::string Form(int w) const { return w < 0 ? "-" : std::string(sentence.words[w].form); }
   std::string Trace() const {
     std::string out;
     AppendTrace(frames(), &out);

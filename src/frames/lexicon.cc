@@ -15,32 +15,31 @@ using std::string_view_literals::operator""sv;
 // Nouns that name an event between actors, so that they carry a frame of their own ("the
 // Russian attack on Kyiv", "talks in Geneva"). Lemmas, as the tagger gives them.
 constexpr std::array kEventiveNouns = {
-    "accord"sv,       "accusation"sv,  "agreement"sv,    "aid"sv,         "airstrike"sv,
-    "alliance"sv,     "appeal"sv,      "arrest"sv,       "assault"sv,     "attack"sv,
-    "ban"sv,          "blockade"sv,    "bombardment"sv,  "bombing"sv,     "boycott"sv,
-    "call"sv,         "ceasefire"sv,   "clash"sv,        "condemnation"sv, "conference"sv,
-    "cooperation"sv,  "criticism"sv,   "deal"sv,         "demand"sv,      "demonstration"sv,
-    "deployment"sv,   "dialogue"sv,    "embargo"sv,      "expulsion"sv,   "invasion"sv,
-    "meeting"sv,      "negotiation"sv, "offensive"sv,    "pact"sv,        "protest"sv,
-    "raid"sv,         "request"sv,     "sanction"sv,     "shelling"sv,    "strike"sv,
-    "summit"sv,       "support"sv,     "talk"sv,         "threat"sv,      "treaty"sv,
-    "truce"sv,        "visit"sv,       "war"sv,          "warning"sv,
+    "accord"sv,        "accusation"sv,  "agreement"sv,   "aid"sv,       "airstrike"sv, "alliance"sv,
+    "appeal"sv,        "arrest"sv,      "assault"sv,     "attack"sv,    "ban"sv,       "blockade"sv,
+    "bombardment"sv,   "bombing"sv,     "boycott"sv,     "call"sv,      "ceasefire"sv, "clash"sv,
+    "condemnation"sv,  "conference"sv,  "cooperation"sv, "criticism"sv, "deal"sv,      "demand"sv,
+    "demonstration"sv, "deployment"sv,  "dialogue"sv,    "embargo"sv,   "expulsion"sv, "invasion"sv,
+    "meeting"sv,       "negotiation"sv, "offensive"sv,   "pact"sv,      "protest"sv,   "raid"sv,
+    "request"sv,       "sanction"sv,    "shelling"sv,    "strike"sv,    "summit"sv,    "support"sv,
+    "talk"sv,          "threat"sv,      "treaty"sv,      "truce"sv,     "visit"sv,     "war"sv,
+    "warning"sv,
 };
 
 // Verbs of saying and of cognition whose complement is reported, not asserted.
 constexpr std::array kSpeechVerbs = {
-    "accuse"sv,   "acknowledge"sv, "add"sv,      "admit"sv,    "allege"sv,   "announce"sv,
-    "argue"sv,    "assert"sv,      "believe"sv,  "claim"sv,    "comment"sv,  "conclude"sv,
-    "confirm"sv,  "declare"sv,     "deny"sv,     "doubt"sv,    "emphasise"sv, "emphasize"sv,
-    "estimate"sv, "explain"sv,     "fear"sv,     "feel"sv,     "indicate"sv, "insist"sv,
-    "know"sv,     "note"sv,        "predict"sv,  "recall"sv,   "reply"sv,    "report"sv,
-    "respond"sv,  "reveal"sv,      "say"sv,      "state"sv,    "stress"sv,   "suggest"sv,
-    "sum"sv,      "suspect"sv,     "tell"sv,     "think"sv,    "warn"sv,     "write"sv,
+    "accuse"sv,   "acknowledge"sv, "add"sv,     "admit"sv,  "allege"sv,    "announce"sv,
+    "argue"sv,    "assert"sv,      "believe"sv, "claim"sv,  "comment"sv,   "conclude"sv,
+    "confirm"sv,  "declare"sv,     "deny"sv,    "doubt"sv,  "emphasise"sv, "emphasize"sv,
+    "estimate"sv, "explain"sv,     "fear"sv,    "feel"sv,   "indicate"sv,  "insist"sv,
+    "know"sv,     "note"sv,        "predict"sv, "recall"sv, "reply"sv,     "report"sv,
+    "respond"sv,  "reveal"sv,      "say"sv,     "state"sv,  "stress"sv,    "suggest"sv,
+    "sum"sv,      "suspect"sv,     "tell"sv,    "think"sv,  "warn"sv,      "write"sv,
 };
 
 // Prepositions whose object may be where the event happened.
 constexpr std::array kLocativeCases = {
-    "across"sv, "at"sv,     "in"sv,      "inside"sv, "near"sv,
+    "across"sv,  "at"sv,         "in"sv,  "inside"sv, "near"sv,
     "outside"sv, "throughout"sv, "via"sv, "within"sv,
 };
 
@@ -50,11 +49,11 @@ constexpr std::array kActorPartCases = {"from"sv, "of"sv, "to"sv};
 
 // nmod prepositions that give an eventive noun its patient ("attack on", "sanctions
 // against", "talks with", "invasion of", "agreement between").
-constexpr std::array kNounPatientCases = {"against"sv, "between"sv, "of"sv, "on"sv,
+constexpr std::array kNounPatientCases = {"against"sv, "between"sv, "of"sv,  "on"sv,
                                           "toward"sv,  "towards"sv, "with"sv};
 
-constexpr std::array kModalAuxiliaries = {"'d"sv,   "'ll"sv,   "can"sv,   "could"sv,
-                                          "may"sv,  "might"sv, "must"sv,  "ought"sv,
+constexpr std::array kModalAuxiliaries = {"'d"sv,    "'ll"sv,    "can"sv,  "could"sv,
+                                          "may"sv,   "might"sv,  "must"sv, "ought"sv,
                                           "shall"sv, "should"sv, "will"sv, "would"sv};
 
 constexpr std::array kFutureAuxiliaries = {"'ll"sv, "shall"sv, "will"sv};
@@ -137,9 +136,9 @@ ModalSource GovernorModality(std::string_view lemma) {
   char buf[32];
   std::string_view lower;
   if (!Lower(lemma, buf, &lower)) return ModalSource::kNone;
-  const auto it = std::lower_bound(
-      kGovernors.begin(), kGovernors.end(), lower,
-      [](const GovernorEntry& e, std::string_view w) { return e.lemma < w; });
+  const auto it =
+      std::lower_bound(kGovernors.begin(), kGovernors.end(), lower,
+                       [](const GovernorEntry& e, std::string_view w) { return e.lemma < w; });
   return it != kGovernors.end() && it->lemma == lower ? it->source : ModalSource::kNone;
 }
 
@@ -149,10 +148,9 @@ bool TablesAreSorted() {
          sorted(kActorPartCases) && sorted(kNounPatientCases) && sorted(kModalAuxiliaries) &&
          sorted(kFutureAuxiliaries) && sorted(kNegationWords) && sorted(kConditionMarks) &&
          sorted(kRelativeWords) && sorted(kRelativeAdverbs) &&
-         std::is_sorted(kGovernors.begin(), kGovernors.end(),
-                        [](const GovernorEntry& a, const GovernorEntry& b) {
-                          return a.lemma < b.lemma;
-                        });
+         std::is_sorted(
+             kGovernors.begin(), kGovernors.end(),
+             [](const GovernorEntry& a, const GovernorEntry& b) { return a.lemma < b.lemma; });
 }
 
 bool EqualsLower(std::string_view a, std::string_view lower) {

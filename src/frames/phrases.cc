@@ -191,7 +191,8 @@ bool IsNegation(const ParsedWord& w) {
   if (BaseRelation(rel) == "advmod") {
     return internal::IsNegationWord(w.lemma) || internal::IsNegationWord(w.form);
   }
-  if (BaseRelation(rel) == "cc") return EqualsLower(w.lemma, "nor") || EqualsLower(w.lemma, "neither");
+  if (BaseRelation(rel) == "cc")
+    return EqualsLower(w.lemma, "nor") || EqualsLower(w.lemma, "neither");
   return false;
 }
 

@@ -13,59 +13,88 @@ namespace {
 
 std::string_view MemberRoleName(MemberRole role) {
   switch (role) {
-    case MemberRole::kCompound: return "compound";
-    case MemberRole::kAmod: return "amod";
-    case MemberRole::kFlat: return "flat";
-    case MemberRole::kDet: return "det";
-    case MemberRole::kNummod: return "nummod";
-    case MemberRole::kOther: return "other";
+    case MemberRole::kCompound:
+      return "compound";
+    case MemberRole::kAmod:
+      return "amod";
+    case MemberRole::kFlat:
+      return "flat";
+    case MemberRole::kDet:
+      return "det";
+    case MemberRole::kNummod:
+      return "nummod";
+    case MemberRole::kOther:
+      return "other";
   }
   return "?";
 }
 
 std::string_view LinkName(LinkKind kind) {
   switch (kind) {
-    case LinkKind::kNone: return "none";
-    case LinkKind::kPossessor: return "possessor";
-    case LinkKind::kAppos: return "appos";
-    case LinkKind::kPart: return "part";
-    case LinkKind::kNmod: return "nmod";
-    case LinkKind::kConjunct: return "conjunct";
+    case LinkKind::kNone:
+      return "none";
+    case LinkKind::kPossessor:
+      return "possessor";
+    case LinkKind::kAppos:
+      return "appos";
+    case LinkKind::kPart:
+      return "part";
+    case LinkKind::kNmod:
+      return "nmod";
+    case LinkKind::kConjunct:
+      return "conjunct";
   }
   return "?";
 }
 
 std::string_view TenseName(Tense t) {
   switch (t) {
-    case Tense::kNone: return "none";
-    case Tense::kPast: return "past";
-    case Tense::kPresent: return "present";
-    case Tense::kFuture: return "future";
+    case Tense::kNone:
+      return "none";
+    case Tense::kPast:
+      return "past";
+    case Tense::kPresent:
+      return "present";
+    case Tense::kFuture:
+      return "future";
   }
   return "?";
 }
 
 std::string_view ModalSourceName(ModalSource m) {
   switch (m) {
-    case ModalSource::kNone: return "none";
-    case ModalSource::kAuxiliary: return "auxiliary";
-    case ModalSource::kReadiness: return "readiness";
-    case ModalSource::kIntention: return "intention";
-    case ModalSource::kRefusal: return "refusal";
+    case ModalSource::kNone:
+      return "none";
+    case ModalSource::kAuxiliary:
+      return "auxiliary";
+    case ModalSource::kReadiness:
+      return "readiness";
+    case ModalSource::kIntention:
+      return "intention";
+    case ModalSource::kRefusal:
+      return "refusal";
   }
   return "?";
 }
 
 std::string_view SourceName(ArgSource s) {
   switch (s) {
-    case ArgSource::kDirect: return "direct";
-    case ArgSource::kPassiveAgent: return "passive-agent";
-    case ArgSource::kControl: return "control";
-    case ArgSource::kShared: return "shared";
-    case ArgSource::kRelative: return "relative";
-    case ArgSource::kParticiple: return "participle";
-    case ArgSource::kModifier: return "modifier";
-    case ArgSource::kInverted: return "inverted";
+    case ArgSource::kDirect:
+      return "direct";
+    case ArgSource::kPassiveAgent:
+      return "passive-agent";
+    case ArgSource::kControl:
+      return "control";
+    case ArgSource::kShared:
+      return "shared";
+    case ArgSource::kRelative:
+      return "relative";
+    case ArgSource::kParticiple:
+      return "participle";
+    case ArgSource::kModifier:
+      return "modifier";
+    case ArgSource::kInverted:
+      return "inverted";
   }
   return "?";
 }
@@ -103,6 +132,62 @@ constexpr struct {
 };
 
 }  // namespace
+
+std::string_view MoodName(Mood mood) {
+  switch (mood) {
+    case Mood::kAsserted:
+      return "asserted";
+    case Mood::kNegated:
+      return "negated";
+    case Mood::kModal:
+      return "modal";
+    case Mood::kConditional:
+      return "conditional";
+    case Mood::kHypothetical:
+      return "hypothetical";
+    case Mood::kIntended:
+      return "intended";
+  }
+  return "?";
+}
+
+std::string_view ArgRoleName(ArgRole role) {
+  switch (role) {
+    case ArgRole::kAgent:
+      return "agent";
+    case ArgRole::kPatient:
+      return "patient";
+    case ArgRole::kRecipient:
+      return "recipient";
+    case ArgRole::kOblique:
+      return "oblique";
+  }
+  return "?";
+}
+
+std::string_view ClauseKindName(ClauseKind kind) {
+  switch (kind) {
+    case ClauseKind::kMain:
+      return "main";
+    case ClauseKind::kControlled:
+      return "controlled";
+    case ClauseKind::kComplement:
+      return "complement";
+    case ClauseKind::kRelative:
+      return "relative";
+    case ClauseKind::kParticiple:
+      return "participle";
+    case ClauseKind::kAdverbial:
+      return "adverbial";
+    case ClauseKind::kCondition:
+      return "condition";
+    case ClauseKind::kNominal:
+      return "nominal";
+    case ClauseKind::kOther:
+      return "other";
+  }
+  return "?";
+}
 
 void AppendTrace(const Frames& frames, std::string* out) {
   if (frames.sentence == nullptr || frames.phrases == nullptr) {

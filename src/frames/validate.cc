@@ -84,7 +84,8 @@ Status Validate(const ParsedSentence& sentence, const SentenceFrames& layers) {
         fr.args_end > f.arguments.size()) {
       return bad(fmt::format("frame {}", fi));
     }
-    if (fr.speech_frame == static_cast<int>(fi)) return bad(fmt::format("frame {} reports itself", fi));
+    if (fr.speech_frame == static_cast<int>(fi))
+      return bad(fmt::format("frame {} reports itself", fi));
     for (const Argument& a : f.Args(fr)) {
       if (!InOrNone(a.group, p.groups.size()) || !In(a.word, n) ||
           (a.group >= 0 && p.groups[a.group].head != a.word)) {
