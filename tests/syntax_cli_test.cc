@@ -139,10 +139,10 @@ TEST_F(SyntaxCliTest, ParseGivesDocIdsAndByteOffsets) {
 }
 
 // The shipped model's floor on EWT dev. The issue asks for UPOS 94 and LAS 82; UPOS is at
-// the shipped model's measured 94.92, but LAS is at its measured 79.71 (data/model/README.md),
+// the shipped model's measured 94.92, but LAS is at its measured 80.34 (data/model/README.md),
 // below the issue's 82: raise it to 82 when a model reaches that.
 constexpr double kGuardUpos = 94.9;
-constexpr double kGuardLas = 79.7;
+constexpr double kGuardLas = 80.3;
 
 TEST(SyntaxGuardTest, ShippedModelOnEwtDev) {
   const std::string dev = "../shared/treebanks/en_ewt-ud-dev.conllu";

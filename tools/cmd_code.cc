@@ -30,8 +30,7 @@ struct CodeFlags {
   int threads = 0;
   std::string db_path;  // --db: SQLite event store
   bool one_a_day = false;
-  bool no_wait = false;      // --no-wait: fail instead of waiting for another store writer
-  std::string syntax_model;  // --syntax-model: checked and loaded (the coder uses it next)
+  bool no_wait = false;  // --no-wait: fail instead of waiting for another store writer
 };
 
 // Documents are coded in batches so that threads hand-off is cheap relative to work.
@@ -100,7 +99,8 @@ Status CheckOutputs(const CodeFlags& flags, const std::vector<std::string>& inpu
   }
   if (!flags.engine.options_path.empty())
     keep.push_back({flags.engine.options_path, "the options file"});
-  if (!flags.syntax_model.empty()) keep.push_back({flags.syntax_model, "the syntax model"});
+  if (!flags.engine.syntax_model.empty())
+    keep.push_back({flags.engine.syntax_model, "the syntax model"});
   if (!flags.db_path.empty()) {
     Status s = util::CheckOutputPath("--db", flags.db_path, keep);
     if (!s.ok()) return s;
@@ -124,11 +124,8 @@ int RunCode(const CodeFlags& flags) {
   if (s.ok()) s = CheckOutputs(flags, reader->files());
   std::unique_ptr<Coder> coder;
   if (s.ok()) s = MakeCoder(flags.engine, &coder);
-  // Loaded before any output is opened, so a broken model file clobbers nothing.
-  std::shared_ptr<const syntax::Model> syntax_model;
-  if (s.ok() && !flags.syntax_model.empty()) {
-    s = syntax::LoadModel(flags.syntax_model, &syntax_model);
-  }
+  // MakeCoder loads the syntax model before any output is opened, so a broken model file
+  // clobbers nothing.
   std::unique_ptr<EventStore> store;
   if (s.ok() && !flags.db_path.empty()) {
     StoreOptions store_options;
@@ -250,9 +247,7 @@ void AddCodeCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--out", flags->out_path, "Output file (default: stdout)");
   cmd->add_option("--threads", flags->threads, "Coding threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
-  cmd->add_option("--syntax-model", flags->syntax_model,
-                  "UD tagger/parser model to check and load (the coder does not use it yet; "
-                  "without the flag none is loaded)");
+  AddSyntaxFlags(cmd, &flags->engine);
   cmd->add_flag("-q,--quiet", flags->engine.quiet, "No progress or warnings on stderr");
   cmd->add_option("--db", flags->db_path,
                   "SQLite event store to add documents, stories, events and mentions to "

@@ -58,6 +58,7 @@ void AddExplainCommand(CLI::App* app, int* exit_code) {
                   "Dictionary file or folder; repeatable; replaces the bundled set")
       ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
+  AddSyntaxFlags(cmd, &flags->engine);
   cmd->add_flag("--json", flags->json, "Print the explanation as JSON");
   cmd->add_option("--color", flags->color, "Highlight spans: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "commands.h"
@@ -102,7 +102,8 @@ Status ScoreBySentence(const ScoreFlags& flags, const gold::GoldSet& set, const 
       }
       gold::Score one;
       gold::ScoreRecord(*r, of_sentence, &one);
-      if (flags.show_misses && (one.gold_found < one.gold_items || one.events_correct < one.events)) {
+      if (flags.show_misses &&
+          (one.gold_found < one.gold_items || one.events_correct < one.events)) {
         const std::string_view text =
             index >= 0 && static_cast<size_t>(index) < sentences.size()
                 ? std::string_view(doc.text).substr(sentences[index].start,
@@ -115,7 +116,8 @@ Status ScoreBySentence(const ScoreFlags& flags, const gold::GoldSet& set, const 
   }
   for (const auto& [id, records] : by_doc) {
     if (seen.count(id) == 0) {
-      std::fprintf(stderr, "parley score: warning: document %s (%zu records) is not in the corpus\n",
+      std::fprintf(stderr,
+                   "parley score: warning: document %s (%zu records) is not in the corpus\n",
                    id.c_str(), records.size());
     }
   }
@@ -154,10 +156,9 @@ int RunScore(const ScoreFlags& flags) {
     by_half[record.half].Add(one);
   }
   const size_t sentence_records =
-      std::count_if(set.records.begin(), set.records.end(),
-                    [&](const gold::GoldRecord& r) {
-                      return r.by_sentence && (flags.half.empty() || r.half == flags.half);
-                    });
+      std::count_if(set.records.begin(), set.records.end(), [&](const gold::GoldRecord& r) {
+        return r.by_sentence && (flags.half.empty() || r.half == flags.half);
+      });
   if (sentence_records > 0) {
     if (Status b = ScoreBySentence(flags, set, *coder, &by_half); !b.ok()) {
       std::fprintf(stderr, "parley score: %s\n", b.ToString().c_str());
@@ -183,10 +184,13 @@ int RunScore(const ScoreFlags& flags) {
 void AddScoreCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand("score", "Score coding against hand-coded gold JSONL");
   auto flags = std::make_shared<ScoreFlags>();
-  cmd->add_option("gold", flags->gold_path, "Gold JSONL ({id,date,text,gold:[...]}, or text-free {doc,start,end,gold:[...]})")->required();
+  cmd->add_option("gold", flags->gold_path,
+                  "Gold JSONL ({id,date,text,gold:[...]}, or text-free {doc,start,end,gold:[...]})")
+      ->required();
   cmd->add_option("--dict", flags->engine.dict_paths, "Dictionary file or folder (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
+  AddSyntaxFlags(cmd, &flags->engine);
   cmd->add_flag("--misses", flags->show_misses, "List records with missed or wrong events");
   cmd->add_option("--corpus", flags->corpus,
                   "Where the documents of a text-free gold file are (repeatable; overrides its "

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "parley/syntax.h"
 #include "syntax/model.h"
+#include "util/files.h"
 
 namespace parley::cli {
 namespace {
@@ -17,10 +18,11 @@ struct TrainFlags {
   uint64_t seed = 1;
   int epochs = 12;
   int jackknife = 4;
+  int min_updates = 3;
 };
 
 struct EvalFlags {
-  std::string model, gold;
+  std::string model, gold, output;
   bool json = false;
 };
 
@@ -38,6 +40,7 @@ int RunTrain(const TrainFlags& f) {
   options.seed = f.seed;
   options.epochs = f.epochs;
   options.jackknife = f.jackknife;
+  options.min_updates = f.min_updates;
   s = syntax::Train(train, dev, options, f.out);
   if (!s.ok()) {
     std::fprintf(stderr, "parley syntax train: %s\n", s.ToString().c_str());
@@ -56,7 +59,24 @@ int RunEval(const EvalFlags& f) {
     return 1;
   }
   syntax::Analyzer analyzer(model);
-  const syntax::Scores r = syntax::EvaluateModel(&analyzer, gold);
+  std::vector<syntax::Sentence> predicted = gold;
+  for (syntax::Sentence& sentence : predicted) analyzer.AnalyzeSentence(&sentence);
+  const syntax::Scores r = syntax::Evaluate(gold, predicted);
+  if (!f.output.empty()) {
+    std::string text;
+    for (const syntax::Sentence& sentence : predicted) syntax::AppendConllu(sentence, &text);
+    std::unique_ptr<util::AtomicFile> file;
+    Status w = util::CheckOutputPath("--output", f.output, {{f.gold, "the gold treebank"}});
+    if (w.ok()) w = util::AtomicFile::Create(f.output, &file);
+    if (w.ok()) {
+      std::fwrite(text.data(), 1, text.size(), file->get());
+      w = file->Finish(Status::OK());
+    }
+    if (!w.ok()) {
+      std::fprintf(stderr, "parley syntax eval: %s\n", w.ToString().c_str());
+      return 1;
+    }
+  }
   if (f.json) {
     std::printf(
         "{\"upos\":%.2f,\"xpos\":%.2f,\"lemma\":%.2f,\"uas\":%.2f,\"las\":%.2f,\"sentences\":%zu,"
@@ -111,6 +131,10 @@ void AddSyntaxCommand(CLI::App* app, int* exit_code) {
       ->add_option("--jackknife", tf->jackknife,
                    "Folds of the tagger whose tags the parser trains on (0: gold tags)")
       ->check(CLI::Range(0, 20));
+  train
+      ->add_option("--min-updates", tf->min_updates,
+                   "Drop feature rows updated fewer times than this in training (smaller model)")
+      ->check(CLI::Range(1, 1000));
   train->callback([=] { *exit_code = RunTrain(*tf); });
 
   auto* eval = cmd->add_subcommand("eval", "Score a model on a gold treebank (gold words)");
@@ -118,6 +142,7 @@ void AddSyntaxCommand(CLI::App* app, int* exit_code) {
   eval->add_option("model", ef->model, "Model file")->required();
   eval->add_option("gold", ef->gold, "Gold treebank (CoNLL-U)")->required();
   eval->add_flag("--json", ef->json, "Print one JSON object");
+  eval->add_option("--output", ef->output, "Also write the predicted trees (CoNLL-U) to this file");
   eval->callback([=] { *exit_code = RunEval(*ef); });
 
   auto* prune = cmd->add_subcommand("prune", "Drop a model's smallest weights (smaller, faster)");

@@ -7,6 +7,7 @@
 
 #include "parley/dictionary.h"
 #include "parley/paths.h"
+#include "parley/syntax.h"
 
 namespace parley::cli {
 namespace {
@@ -58,8 +59,36 @@ Status MakeCoder(const EngineFlags& flags, std::unique_ptr<Coder>* coder) {
     ReportWarnings(option_warnings, flags.quiet);
     if (!s.ok()) return s;
   }
+  options.roles_from_tree = flags.tree_roles;
+  // Loaded when the coder uses it, or to check a model named on the command line.
+  if (!flags.no_syntax && (flags.tree_roles || !flags.syntax_model.empty())) {
+    // The parse lets the news profile check who did what to whom (roles_from_tree).
+    const std::string path =
+        flags.syntax_model.empty() ? BundledSyntaxModelPath() : flags.syntax_model;
+    if (path.empty()) {
+      if (!flags.quiet) {
+        std::fprintf(stderr,
+                     "parley: warning: bundled syntax model not found; coding without the "
+                     "parse (set PARLEY_DATA or use --syntax-model)\n");
+      }
+    } else {
+      s = syntax::LoadModel(path, &options.syntax_model);
+      if (!s.ok()) return s;
+    }
+  }
   *coder = std::make_unique<Coder>(std::move(dictionary), std::move(options));
   return Status::OK();
+}
+
+void AddSyntaxFlags(CLI::App* cmd, EngineFlags* flags) {
+  cmd->add_option("--syntax-model", flags->syntax_model,
+                  "UD tagger/parser model the news profile checks roles with (default: the "
+                  "bundled model)");
+  cmd->add_flag("--no-syntax", flags->no_syntax,
+                "Code without the dependency parse (word-order roles only; faster)");
+  cmd->add_flag("--tree-roles", flags->tree_roles,
+                "Check each event's roles against the dependency parse (news profile; "
+                "experimental: see docs/frames.md)");
 }
 
 std::shared_ptr<const Coder> DocumentCoders::For(const Document& doc, InputFormat format) {

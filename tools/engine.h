@@ -2,6 +2,7 @@
 #ifndef PARLEY_TOOLS_ENGINE_H_
 #define PARLEY_TOOLS_ENGINE_H_
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -17,8 +18,14 @@ namespace parley::cli {
 struct EngineFlags {
   std::vector<std::string> dict_paths;  // --dict: files or folders; empty = bundled set
   std::string options_path;             // --options: a TABARI .options file
+  std::string syntax_model;             // --syntax-model: empty = the bundled model
+  bool no_syntax = false;               // --no-syntax: code without the parse
+  bool tree_roles = false;              // --tree-roles: check roles against the parse
   bool quiet = false;
 };
+
+// Adds --syntax-model and --no-syntax to `cmd`.
+void AddSyntaxFlags(CLI::App* cmd, EngineFlags* flags);
 
 // Loads the dictionaries named by `flags` (or the bundled set) and builds a Coder.
 // Dictionary warnings go to stderr (the first few in full, then a count).

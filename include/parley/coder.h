@@ -20,6 +20,9 @@
 namespace parley {
 
 class Dictionary;
+namespace syntax {
+class Model;
+}  // namespace syntax
 
 // TABARI "SET: CODE BY ...": when the coder stops looking for events.
 enum class CodeBy : uint8_t {
@@ -120,6 +123,14 @@ struct CoderOptions {
   bool require_dyad = true;
   // How many words may come between the words of a blank-separated actor phrase.
   int actor_gap = 3;
+  // News: each event the patterns found is checked against the sentence's dependency
+  // parse (src/coder/tree_roles.h): negated, refused and hypothetical predicates yield
+  // no event, passives read forwards are swapped, places and other clauses' arguments are
+  // not parties. Needs `syntax_model`. Off by default until it beats word order on both
+  // dev sets (docs/frames.md has the measurements); off for TABARI/PETRARCH.
+  bool roles_from_tree = false;
+  // The tagger and parser model for roles_from_tree (null: the check is skipped).
+  std::shared_ptr<const syntax::Model> syntax_model;
   // A verb right after NOT / NEVER / -N'T that no pattern matched yields no event.
   // TABARI has no such rule (negation is handled by patterns), so it is off by default.
   bool skip_negated_verbs = false;
@@ -196,6 +207,11 @@ class CoderTrace {
   virtual void OnVerb(std::string_view text, std::string_view rule) {}
   virtual void OnPattern(std::string_view rule, bool matched) {}
   virtual void OnEvent(const Event& event) {}
+  // The parse of a sentence whose events were checked against it (roles_from_tree): the
+  // phrases and frames, as frames::AppendTrace lists them.
+  virtual void OnTree(std::string_view listing) {}
+  // What the check decided for one event the patterns found (before the decision).
+  virtual void OnTreeVerdict(const Event& event, std::string_view verdict) {}
   virtual void OnOutcome(SentenceOutcome outcome, std::string_view why) {}
 };
 
@@ -240,6 +256,8 @@ class Coder {
   const std::shared_ptr<const Dictionary>& shared_dictionary() const { return dict_; }
 
  private:
+  void CheckRolesAgainstTree(CoderScratch::Impl& impl, size_t first, std::vector<Event>* events,
+                             CoderTrace* trace) const;
   std::shared_ptr<const Dictionary> dict_;
   CoderOptions options_;
 };

@@ -202,6 +202,14 @@ struct ExplainedSentence {
   std::vector<ExplainedVerb> verbs;
   std::vector<ExplainedPattern> patterns;  // every verb pattern tried, in order
   std::vector<Event> events;
+  // The parse the pattern coder's events were checked against (news profile): the phrases
+  // and frames as text, and for each event the patterns found, the check's verdict.
+  std::string tree;
+  struct TreeVerdict {
+    Event event;  // as the patterns coded it
+    std::string verdict;
+  };
+  std::vector<TreeVerdict> tree_verdicts;
   SentenceOutcome outcome = SentenceOutcome::kNoEvent;
   // Empty when events were coded; otherwise a sentence saying why none was.
   std::string why_not;

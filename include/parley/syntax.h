@@ -88,6 +88,7 @@ class Analyzer {
   void Analyze(const std::vector<WordSpan>& words);
   static constexpr size_t kMaxWords = 1000;
 
+  const Model& model() const;
   size_t size() const;
   std::string_view Upos(size_t i) const;
   std::string_view Xpos(size_t i) const;
@@ -113,6 +114,7 @@ struct TrainOptions {
   int epochs = 12;      // parser epochs; the tagger trains for about two thirds of them
   uint64_t seed = 1;    // drives shuffling and exploration; same seed, same model
   int jackknife = 4;    // parser trains on tags predicted by N-fold tagger (0: gold tags)
+  int min_updates = 3;  // feature rows updated fewer times in training are not saved
   bool verbose = true;  // progress per epoch on stderr
 };
 

@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <cstring>
 
+#include "coder/tree_roles.h"
 #include "dict/dictionary.h"
 #include "parley/cameo.h"
+#include "parley/frames.h"
 #include "parley/text.h"
 
 namespace parley {
@@ -150,6 +152,7 @@ struct CoderScratch::Impl {
   std::vector<uint32_t> synset_stamp;  // synset -> clause stamp when synset_hit was computed
   std::vector<uint8_t> synset_hit;
   std::vector<Event> pending;
+  std::unique_ptr<tree_roles::Scratch> tree;  // roles_from_tree, made on first use
   std::string buffer;
   std::string scratch_code;  // an event code rewritten while emitting
   // People named in full earlier in the current document, by surname ("ZINOVIEV" ->
@@ -2027,6 +2030,35 @@ void SentenceCoder::AttachIssues(size_t first_event) {
   for (size_t e = first_event; e < out_->size(); ++e) (*out_)[e].issues = issues;
 }
 
+// Parses the sentence (only sentences the patterns found events in) and applies the tree
+// stage's verdicts to its events [first, end).
+void Coder::CheckRolesAgainstTree(CoderScratch::Impl& impl, size_t first,
+                                  std::vector<Event>* events, CoderTrace* trace) const {
+  if (impl.tree == nullptr || &impl.tree->analyzer.model() != options_.syntax_model.get()) {
+    impl.tree = std::make_unique<tree_roles::Scratch>(options_.syntax_model);
+  }
+  tree_roles::ParseSentence(impl.ts, impl.tree.get());
+  if (trace) {
+    std::string listing;
+    frames::AppendTrace(impl.tree->layers.frames, &listing);
+    trace->OnTree(listing);
+  }
+  size_t kept = first;
+  for (size_t i = first; i < events->size(); ++i) {
+    Event& e = (*events)[i];
+    const tree_roles::Verdict v = tree_roles::Judge(*impl.tree, e);
+    if (trace) trace->OnTreeVerdict(e, tree_roles::VerdictName(v));
+    if (v == tree_roles::Verdict::kSwap) {
+      std::swap(e.source, e.target);
+    } else if (v != tree_roles::Verdict::kKeep) {
+      continue;
+    }
+    if (kept != i) (*events)[kept] = std::move(e);
+    ++kept;
+  }
+  events->resize(kept);
+}
+
 SentenceOutcome Coder::CodeSentence(std::string_view sentence, const Event& event_template,
                                     CoderScratch* scratch, std::vector<Event>* events,
                                     CoderTrace* trace) const {
@@ -2034,6 +2066,11 @@ SentenceOutcome Coder::CodeSentence(std::string_view sentence, const Event& even
   SentenceCoder sc(*dict_, options_, *scratch->impl_, sentence, event_template, events, trace);
   SentenceOutcome outcome = sc.Run();
   if (outcome != SentenceOutcome::kCoded) events->resize(first);
+  if (outcome == SentenceOutcome::kCoded && options_.roles_from_tree &&
+      options_.syntax_model != nullptr) {
+    CheckRolesAgainstTree(*scratch->impl_, first, events, trace);
+    if (events->size() == first) outcome = SentenceOutcome::kNoEvent;
+  }
   if (trace) {
     for (size_t i = first; i < events->size(); ++i) trace->OnEvent((*events)[i]);
     trace->OnOutcome(outcome, "");

@@ -171,6 +171,7 @@ void TurnOffNewsConventions(CoderOptions* options) {
   options->document_surnames = false;
   options->participial_clauses = false;
   options->possessives_not_targets = false;
+  options->roles_from_tree = false;
 }
 
 }  // namespace

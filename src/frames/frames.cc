@@ -157,7 +157,11 @@ class Builder {
     if (!internal::IsSpeechVerb(W(v).lemma)) return false;
     const std::string_view base = BaseRelation(W(v).deprel);
     const int h = t_.head[v];
-    if ((base != "conj" && base != "parataxis") || h < 0 || h > v) return false;
+    // The parser hangs such a verb from the clause before it in several ways.
+    if ((base != "conj" && base != "parataxis" && base != "advcl" && base != "ccomp") || h < 0 ||
+        h > v) {
+      return false;
+    }
     bool comma = v > 0 && W(v - 1).form == ",";
     bool object_after = false;
     for (int c : t_.Children(v)) {
@@ -165,7 +169,10 @@ class Builder {
       const std::string_view cb = BaseRelation(rel);
       if (cb == "nsubj" || cb == "csubj" || cb == "ccomp") return false;
       if (cb == "punct" && c < v && W(c).form == ",") comma = true;
-      if (rel == "obj" && c > v && GroupHeadedBy(p_, c) >= 0) object_after = true;
+      // "summed up Kulik" is also read with Kulik as a bare oblique.
+      const int g = GroupHeadedBy(p_, c);
+      const bool bare_obl = rel == "obl" && g >= 0 && p_.groups[g].case_word < 0;
+      if ((rel == "obj" || bare_obl) && c > v && g >= 0) object_after = true;
     }
     return comma && object_after;
   }
@@ -181,9 +188,25 @@ class Builder {
         if (BaseRelation(W(d).deprel) == "ccomp") has_complement = true;
       }
       if (has_complement) continue;
-      if (BaseRelation(W(c).deprel) == "parataxis" || IsInvertedSpeech(c)) return f;
+      if (BaseRelation(W(c).deprel) == "parataxis" || IsInvertedSpeech(c) ||
+          IsTrailingReport(v, c)) {
+        return f;
+      }
     }
     return -1;
+  }
+
+  // "Russia will not attack Ukraine, the Kremlin said": a speech verb after a comma that
+  // hangs from the clause before it as ccomp is the parser's reading of the reporting
+  // clause (EWT annotates it as parataxis); the clause is what was said.
+  bool IsTrailingReport(int v, int c) const {
+    if (c <= v || BaseRelation(W(c).deprel) != "ccomp") return false;
+    for (int k = v + 1; k < c; ++k) {
+      if (W(k).form == "," && (t_.head[k] == v || t_.head[k] == c || t_.head[k] > v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   int NearestFrameAbove(int w) const {
@@ -268,6 +291,8 @@ class Builder {
         AddGroup(ArgRole::kRecipient, source, g, {}, false);
       } else if (crel == "obl:agent" || (cbase == "obl" && passive && EqualsLower(prep, "by"))) {
         AddGroup(ArgRole::kAgent, ArgSource::kPassiveAgent, g, prep, false);
+      } else if (inverted && crel == "obl" && prep.empty() && c > v) {
+        AddGroup(ArgRole::kAgent, ArgSource::kInverted, g, {}, true);  // "summed up Kulik"
       } else if (cbase == "obl") {
         AddGroup(ArgRole::kOblique, source, g, prep, false);
       }
@@ -304,7 +329,7 @@ class Builder {
       }
     } else if (base == "conj" && h >= 0 && !HasSubject(begin)) {
       CopySubjectOf(h, subject_role, ArgSource::kShared);
-    } else if ((base == "advcl") && h >= 0 && !HasSubject(begin)) {
+    } else if ((base == "advcl") && h >= 0 && !HasSubject(begin) && !inverted) {
       CopySubjectOf(h, subject_role, ArgSource::kControl);  // "..., killing five people"
     }
     f.args_end = static_cast<uint32_t>(out_->arguments.size());
@@ -343,7 +368,8 @@ class Builder {
     const bool embedded =
         base == "xcomp" || base == "advcl" || base == "csubj" ||
         (base == "acl" && rel != "acl:relcl") ||
-        (base == "ccomp" && !(f.governor >= 0 && out_->frames[f.governor].is_speech));
+        (base == "ccomp" && !(f.governor >= 0 && out_->frames[f.governor].is_speech) &&
+         !(f.is_speech && h >= 0 && IsTrailingReport(h, v)));
     if (embedded && f.governor >= 0) {
       const Frame& g = out_->frames[f.governor];
       if (g.mood_flags & kNegationBits) f.mood_flags |= kMoodInheritedNegation;

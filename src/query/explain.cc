@@ -40,6 +40,12 @@ class Recorder : public CoderTrace {
   void OnEvent(const Event& event) override {
     if (Current() != nullptr) Current()->events.push_back(event);
   }
+  void OnTree(std::string_view listing) override {
+    if (Current() != nullptr) Current()->tree = std::string(listing);
+  }
+  void OnTreeVerdict(const Event& event, std::string_view verdict) override {
+    if (Current() != nullptr) Current()->tree_verdicts.push_back({event, std::string(verdict)});
+  }
   void OnOutcome(SentenceOutcome outcome, std::string_view why) override {
     ExplainedSentence* s = Current();
     if (s == nullptr) return;
@@ -179,12 +185,17 @@ std::string ExplanationToJson(const Explanation& explanation) {
       patterns.push_back({{"rule", p.rule}, {"pattern", p.pattern}, {"matched", p.matched}});
     nlohmann::json events = nlohmann::json::array();
     for (const Event& e : s.events) events.push_back(EventJson(e));
+    nlohmann::json verdicts = nlohmann::json::array();
+    for (const auto& v : s.tree_verdicts)
+      verdicts.push_back({{"event", EventJson(v.event)}, {"verdict", v.verdict}});
     sentences.push_back({{"text", s.text},
                          {"tokens", s.tokens},
                          {"actors", actors},
                          {"verbs", verbs},
                          {"patterns", patterns},
                          {"events", events},
+                         {"tree", s.tree},
+                         {"tree_verdicts", verdicts},
                          {"outcome", OutcomeName(s.outcome)},
                          {"why_not", s.why_not}});
   }

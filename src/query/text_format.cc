@@ -67,6 +67,18 @@ std::string ExplanationToText(const Explanation& explanation, bool ansi) {
       out += fmt::format("  verb:   {:<28} {}\n", v.text, v.rule);
     for (const ExplainedPattern& p : s.patterns)
       out += fmt::format("  {} {:<32} {}\n", p.matched ? "FIRED:" : "tried:", p.rule, p.pattern);
+    if (!s.tree.empty()) {
+      out += "  parse:\n";
+      size_t at = 0;
+      while (at < s.tree.size()) {
+        const size_t nl = s.tree.find('\n', at);
+        const size_t end = nl == std::string::npos ? s.tree.size() : nl;
+        out += "    " + s.tree.substr(at, end - at) + "\n";
+        at = end + 1;
+      }
+    }
+    for (const auto& v : s.tree_verdicts)
+      out += "  checked: " + EventLine(v.event) + " -> " + v.verdict + "\n";
     for (const Event& e : s.events) {
       out += "  event:  " + EventLine(e) + "\n";
       out += "          " + HighlightSentence(e, ansi) + "\n";

@@ -7,6 +7,7 @@
 #include "syntax/analyzer_impl.h"
 #include "syntax/features.h"
 #include "syntax/model.h"
+#include "syntax/parser_table.h"
 
 namespace parley::syntax {
 
@@ -35,13 +36,18 @@ void TagWords(const Model& m, const std::vector<WordSpan>& words, TagScratch* s)
   for (size_t i = 0; i < n; ++i) {
     internal::ComputeWordInfo(words[i].form, &s->info[i]);
     const uint32_t t = m.tag_dict().Find(s->info[i].lower);
-    s->info[i].dict_tag = t == MapView::kMissing ? 0 : static_cast<uint16_t>(t + 1);
+    s->info[i].dict_tag = t == MapView::kMissing ? 0 : static_cast<uint16_t>((t & ~kSureTag) + 1);
+    s->info[i].sure = t != MapView::kMissing && (t & kSureTag) != 0;
   }
   s->scores.resize(m.num_tags());
   uint64_t features[kMaxTaggerFeatures];
   for (size_t i = 0; i < n; ++i) {
+    if (s->info[i].sure) {
+      s->tags[i] = s->info[i].dict_tag;
+      continue;
+    }
     const size_t k = TaggerFeatures(s->info.data(), n, i, s->tags.data(), features);
-    std::fill(s->scores.begin(), s->scores.end(), 0.0f);
+    std::fill(s->scores.begin(), s->scores.end(), 0);
     m.tagger().AddAll(features, k, s->scores.data());
     const size_t best = std::max_element(s->scores.begin(), s->scores.end()) - s->scores.begin();
     s->tags[i] = static_cast<uint16_t>(best + 1);
@@ -100,29 +106,36 @@ void ParseWords(const Model& m, const TagScratch& t, size_t from, size_t count, 
   ParseState& st = p->state;
   st.Init(n);
   const size_t labels = m.num_labels();
-  p->scores.resize(ParserClasses(labels));
+  p->label_scores.resize(labels);
+  int32_t* label_scores = p->label_scores.data();
   uint64_t features[kMaxParserFeatures];
   uint32_t rows[kMaxParserFeatures];
-  float transition[3];
+  const ParserTable& w = m.parser();
+  const WeightsView* labeler = m.labeler();
+  uint64_t label_features[kMaxLabelFeatures];
   while (!st.Terminal()) {
     const size_t k = ParserFeatures(st, p->words.data(), p->tags.data(), features);
-    const WeightsView& w = m.parser();
-    w.Lookup(features, k, rows);
-    // Transitions first; labels only for the chosen arc's direction (classes of a row are
-    // sorted: transitions, LEFT labels, RIGHT labels).
-    transition[0] = transition[1] = transition[2] = 0.0f;
-    w.AddRange(rows, k, 0, 3, transition);
+    int32_t transition[3] = {0, 0, 0};
+    w.Lookup(features, k, transition, rows);
     int best = -1;
     for (int tr = 0; tr < 3; ++tr) {
       if (st.Valid(tr) && (best < 0 || transition[tr] > transition[best])) best = tr;
     }
+    // Labels only for the chosen arc's direction.
     int label = 0;
     if (best != internal::kShift) {
-      const uint32_t lo = 3 + static_cast<uint32_t>(best == internal::kLeft ? 0 : labels);
-      std::fill(p->scores.begin(), p->scores.begin() + labels, 0.0f);
-      w.AddRange(rows, k, lo, lo + static_cast<uint32_t>(labels), p->scores.data());
-      label = static_cast<int>(std::max_element(p->scores.begin(), p->scores.begin() + labels) -
-                               p->scores.begin());
+      std::fill(label_scores, label_scores + labels, 0);
+      if (labeler != nullptr) {
+        const int dep = st.stack.back();
+        const int head = best == internal::kLeft ? st.b : st.stack[st.stack.size() - 2];
+        const size_t kl =
+            LabelFeatures(st, dep, head, p->words.data(), p->tags.data(), label_features);
+        labeler->AddAll(label_features, kl, label_scores);
+      } else {
+        w.AddLabels(rows, k, best == internal::kRight, label_scores);
+      }
+      label =
+          static_cast<int>(std::max_element(label_scores, label_scores + labels) - label_scores);
     }
     st.Apply(best, label);
   }
@@ -176,6 +189,7 @@ void Analyzer::Analyze(const std::vector<WordSpan>& words) {
   }
 }
 
+const Model& Analyzer::model() const { return *impl_->model; }
 size_t Analyzer::size() const { return impl_->heads.size(); }
 std::string_view Analyzer::Upos(size_t i) const {
   return impl_->model->tag(impl_->tag.tags[i] - 1).upos;

@@ -17,13 +17,13 @@ namespace parley::syntax::internal {
 struct TagScratch {
   std::vector<WordInfo> info;
   std::vector<uint16_t> tags;  // tag id + 1
-  std::vector<float> scores;
+  std::vector<int32_t> scores;
 };
 
 struct ParseScratch {
   std::vector<uint64_t> words;
   std::vector<uint16_t> tags;  // xpos id + 2 (1 is the root)
-  std::vector<float> scores;
+  std::vector<int32_t> label_scores;
   ParseState state;
 };
 

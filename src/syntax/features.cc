@@ -80,6 +80,7 @@ void ComputeWordInfo(std::string_view form, WordInfo* info) {
   for (size_t j = 0; j < 3; ++j) info->prefix[j] = j < n ? HashBytes(low.substr(0, j + 1)) : kNone;
   info->shape = HashBytes(std::string_view(shape, k));
   info->dict_tag = 0;
+  info->sure = false;
 }
 
 size_t TaggerFeatures(const WordInfo* words, size_t n, size_t i, const uint16_t* tags,
@@ -292,6 +293,55 @@ size_t ParserFeatures(const ParseState& st, const uint64_t* words, const uint16_
   out[k++] = F2(104, b0w, S(st.lset, b0));
   out[k++] = F2(105, b0p, S(st.lset, b0));
   out[k++] = F3(106, s1p, S(st.rset, s1), s0p);
+  return k;
+}
+
+size_t LabelFeatures(const ParseState& st, int dep, int head, const uint64_t* words,
+                     const uint16_t* tags, uint64_t* out) {
+  // Every template is split by arc direction (the template id carries it), so LEFT and
+  // RIGHT arcs learn separate weights.
+  const uint32_t dir = head > dep ? 1 : 2;
+  auto T = [&](uint32_t id) { return id * 4 + dir; };
+  auto W = [&](int i) -> uint64_t { return i < 0 ? kNone : words[i]; };
+  auto P = [&](int i) -> uint64_t { return i < 0 || i > st.n ? 0xFFFF : tags[i]; };
+  auto L = [&](int i) -> uint64_t {
+    return i < 0 ? 0xFFFF : static_cast<uint64_t>(st.label[i] + 1);
+  };
+  const int distance = head > dep ? head - dep : dep - head;
+  const uint64_t dist = distance <= 4 ? distance : distance <= 6 ? 5 : distance <= 9 ? 6 : 7;
+  const uint64_t dw = W(dep), dp = P(dep), hw = W(head), hp = P(head);
+  const int dl = st.l1[dep], dr = st.r1[dep], hl = head > 0 ? st.l1[head] : -1;
+  const uint64_t children = std::min(st.lv[dep] + st.rv[dep], 4);
+  size_t k = 0;
+  out[k++] = F1(T(1), 0);
+  out[k++] = F1(T(2), dp);
+  out[k++] = F1(T(3), dw);
+  out[k++] = F2(T(4), dw, dp);
+  out[k++] = F1(T(5), hp);
+  out[k++] = F1(T(6), hw);
+  out[k++] = F2(T(7), hw, hp);
+  out[k++] = F2(T(8), dp, hp);
+  out[k++] = F2(T(9), dw, hp);
+  out[k++] = F2(T(10), dp, hw);
+  out[k++] = F2(T(11), dw, hw);
+  out[k++] = F3(T(12), dp, hp, dist);
+  out[k++] = F2(T(13), dp, L(dl));
+  out[k++] = F2(T(14), dp, L(dr));
+  out[k++] = F2(T(15), dp, st.lset[dep]);
+  out[k++] = F2(T(16), dp, st.rset[dep]);
+  out[k++] = F2(T(17), hp, head > 0 ? st.lset[head] : 1);
+  out[k++] = F2(T(18), hp, head > 0 ? st.rset[head] : 1);
+  out[k++] = F3(T(19), dp, hp, P(dl));
+  out[k++] = F3(T(20), dp, hp, P(dr));
+  out[k++] = F3(T(21), dp, hp, P(dep - 1));
+  out[k++] = F3(T(22), dp, hp, P(dep + 1));
+  out[k++] = F3(T(23), dw, dp, hp);
+  out[k++] = F3(T(24), dp, hw, hp);
+  out[k++] = F3(T(25), dp, hp, children);
+  out[k++] = F2(T(26), W(dl), dp);
+  out[k++] = F3(T(27), W(dl), dp, hp);
+  out[k++] = F3(T(28), dp, hp, L(hl));
+  out[k++] = F3(T(29), dp, hp, st.lset[dep] ^ (st.rset[dep] << 1));
   return k;
 }
 

@@ -34,7 +34,12 @@ struct WordInfo {
   uint64_t prefix[3] = {};   // first 1..3 bytes
   uint64_t shape = 0;        // Xx, d, punctuation classes, runs capped at 2
   uint16_t dict_tag = 0;     // most frequent tag + 1 (0: unknown word)
+  bool sure = false;         // frequent and (nearly) never tagged otherwise: dict_tag is used
+                             // as is, without running the classifier
 };
+
+// A tag dictionary value: the tag, with kSureTag set for words the tagger need not score.
+inline constexpr uint32_t kSureTag = 0x80000000u;
 
 // Fills `info` from `form` (dict_tag left 0).
 void ComputeWordInfo(std::string_view form, WordInfo* info);
@@ -78,6 +83,15 @@ struct ParseState {
 inline constexpr size_t kMaxParserFeatures = 80;
 size_t ParserFeatures(const ParseState& state, const uint64_t* words, const uint16_t* tags,
                       uint64_t* out);
+
+// Label features for an arc from `head` to `dep` about to be made in `state` (dep is s0;
+// in the arc-hybrid system its own children are complete by then). Separate from the
+// transition features so that the label classifier, which runs once per word, reads few
+// rows, and the transition classifier, which runs twice per word, reads three weights per
+// row. Returns the number of keys written (at most kMaxLabelFeatures).
+inline constexpr size_t kMaxLabelFeatures = 32;
+size_t LabelFeatures(const ParseState& state, int dep, int head, const uint64_t* words,
+                     const uint16_t* tags, uint64_t* out);
 
 }  // namespace parley::syntax::internal
 

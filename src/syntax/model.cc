@@ -13,6 +13,8 @@
 #include <memory>
 
 #include "parley/syntax.h"
+#include "syntax/features.h"
+#include "syntax/parser_table.h"
 
 namespace parley::syntax {
 namespace {
@@ -101,11 +103,17 @@ std::vector<WeightRow> WeightsView::Rows(int min_quantised) const {
 
 std::string PruneModel(const Model& model, int min_quantised) {
   std::vector<std::pair<uint32_t, std::string>> sections;
-  for (uint32_t id : {kStrings, kTagger, kParser, kLexicon, kRules, kTagDict, kPool}) {
-    if (id == kTagger) {
+  for (uint32_t id :
+       {kStrings, kTagger, kParserTable, kLabelTable, kLexicon, kRules, kTagDict, kPool}) {
+    if (id == kLabelTable) {
+      if (model.labeler() != nullptr) {
+        sections.emplace_back(id, BuildWeights(model.labeler()->Rows(min_quantised)));
+      }
+    } else if (id == kTagger) {
       sections.emplace_back(id, BuildWeights(model.tagger().Rows(min_quantised)));
-    } else if (id == kParser) {
-      sections.emplace_back(id, BuildWeights(model.parser().Rows(min_quantised)));
+    } else if (id == kParserTable) {
+      sections.emplace_back(
+          id, BuildParserTable(model.parser().Rows(min_quantised), model.num_labels()));
     } else {
       sections.emplace_back(id, std::string(model.section(id)));
     }
@@ -165,7 +173,8 @@ std::string BuildWeights(const std::vector<WeightRow>& rows) {
   return out;
 }
 
-std::string BuildModelFile(const std::vector<std::pair<uint32_t, std::string>>& sections) {
+std::string BuildModelFile(const std::vector<std::pair<uint32_t, std::string>>& sections,
+                           uint32_t version) {
   std::string out(kHeaderSize, '\0');
   const size_t directory = out.size();
   out.resize(directory + sections.size() * 24);
@@ -179,7 +188,6 @@ std::string BuildModelFile(const std::vector<std::pair<uint32_t, std::string>>& 
     PadTo8(&out);
   }
   std::memcpy(&out[0], kModelMagic, 8);
-  const uint32_t version = kModelVersion;
   const uint32_t count = static_cast<uint32_t>(sections.size());
   const uint64_t file_size = out.size();
   std::memcpy(&out[8], &version, 4);
@@ -189,6 +197,8 @@ std::string BuildModelFile(const std::vector<std::pair<uint32_t, std::string>>& 
   std::memcpy(&out[24], &checksum, 8);
   return out;
 }
+
+Model::Model() = default;
 
 Model::~Model() {
   if (mapping != nullptr) munmap(mapping, mapping_size);
@@ -206,9 +216,10 @@ Status Model::Init(std::string_view bytes, std::string_view name) {
     return Status::Corruption(who + ": not a parley syntax model (bad magic)");
   }
   const uint32_t version = Read<uint32_t>(bytes, 8);
-  if (version != kModelVersion) {
-    return Status::Corruption(who + ": model version " + std::to_string(version) +
-                              ", this parley reads version " + std::to_string(kModelVersion));
+  if (version < kOldestModelVersion || version > kModelVersion) {
+    return Status::Corruption(
+        who + ": model version " + std::to_string(version) + ", this parley reads versions " +
+        std::to_string(kOldestModelVersion) + " to " + std::to_string(kModelVersion));
   }
   const uint32_t count = Read<uint32_t>(bytes, 12);
   const uint64_t file_size = Read<uint64_t>(bytes, 16);
@@ -225,13 +236,13 @@ Status Model::Init(std::string_view bytes, std::string_view name) {
     return Status::Corruption(who + ": bad section directory");
   }
   bytes_ = bytes;
-  std::string_view section[8];
+  std::string_view section[kMaxSection + 1];
   for (uint32_t i = 0; i < count; ++i) {
     const size_t at = kHeaderSize + i * 24;
     const uint32_t id = Read<uint32_t>(bytes, at);
     const uint64_t offset = Read<uint64_t>(bytes, at + 8);
     const uint64_t size = Read<uint64_t>(bytes, at + 16);
-    if (id == 0 || id >= 8 || offset % 8 != 0 || offset > bytes.size() ||
+    if (id == 0 || id > kMaxSection || offset % 8 != 0 || offset > bytes.size() ||
         size > bytes.size() - offset) {
       return Status::Corruption(who + ": bad section directory");
     }
@@ -276,9 +287,25 @@ Status Model::Init(std::string_view bytes, std::string_view name) {
       !st.ok()) {
     return st;
   }
-  if (Status st = parser_.Init(section[kParser], ParserClasses(labels_.size()), who + " parser");
-      !st.ok()) {
-    return st;
+  std::string_view table = section[kParserTable];
+  if (version == 1) {
+    WeightsView old;
+    if (Status st = old.Init(section[kParser], ParserClasses(labels_.size()), who + " parser");
+        !st.ok()) {
+      return st;
+    }
+    converted_parser_ = BuildParserTable(old.Rows(1), labels_.size());
+    table = converted_parser_;
+  }
+  parser_ = std::make_unique<ParserTable>();
+  if (Status st = parser_->Init(table, labels_.size(), who + " parser"); !st.ok()) return st;
+  has_labeler_ = !section[kLabelTable].empty();
+  if (has_labeler_) {
+    if (Status st = labeler_.Init(section[kLabelTable], static_cast<uint32_t>(labels_.size()),
+                                  who + " labeler");
+        !st.ok()) {
+      return st;
+    }
   }
   for (auto [id, map] : {std::pair{kLexicon, &lexicon_}, std::pair{kRules, &rules_},
                          std::pair{kTagDict, &tag_dict_}}) {
@@ -293,7 +320,8 @@ Status Model::Init(std::string_view bytes, std::string_view name) {
     }
   }
   for (uint64_t slot = 0; slot < tag_dict_.capacity(); ++slot) {
-    if (tag_dict_.keys()[slot] != 0 && tag_dict_.values()[slot] >= tags_.size()) {
+    if (tag_dict_.keys()[slot] != 0 &&
+        (tag_dict_.values()[slot] & ~internal::kSureTag) >= tags_.size()) {
       return Status::Corruption(who + ": bad tag dictionary");
     }
   }

@@ -10,6 +10,7 @@
 #define PARLEY_SYNTAX_MODEL_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,18 +19,27 @@
 
 namespace parley::syntax {
 
+class ParserTable;
+
 inline constexpr char kModelMagic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'S', 'X'};
-inline constexpr uint32_t kModelVersion = 1;
+// Version 2 stores the parser as a ParserTable (kParserTable); version 1 files, whose
+// parser is a plain weight table (kParser), still load and are converted in memory.
+inline constexpr uint32_t kModelVersion = 2;
+inline constexpr uint32_t kOldestModelVersion = 1;
 inline constexpr size_t kHeaderSize = 40;
 
 enum SectionId : uint32_t {
-  kStrings = 1,  // text: "T\tUPOS\tXPOS\tFEATS\n" per tag, then "L\tdeprel\n" per label
-  kTagger = 2,   // weight table over tags
-  kParser = 3,   // weight table over transitions and labels
-  kLexicon = 4,  // map (form, xpos) -> pool offset of lemma
-  kRules = 5,    // map (suffix, xpos) -> pool offset of lemma rule
-  kTagDict = 6,  // map lower-case form -> most frequent tag
-  kPool = 7,     // bytes: length-prefixed strings
+  kStrings = 1,      // text: "T\tUPOS\tXPOS\tFEATS\n" per tag, then "L\tdeprel\n" per label
+  kTagger = 2,       // weight table over tags
+  kParser = 3,       // version 1: weight table over transitions and labels
+  kLexicon = 4,      // map (form, xpos) -> pool offset of lemma
+  kRules = 5,        // map (suffix, xpos) -> pool offset of lemma rule
+  kTagDict = 6,      // map lower-case form -> most frequent tag
+  kPool = 7,         // bytes: length-prefixed strings
+  kParserTable = 8,  // version 2: the parser's weights as a ParserTable
+  kLabelTable = 9,   // optional: a separate label classifier (weight table over labels);
+                     // without it the labels come from the ParserTable's label rows
+  kMaxSection = 9,
 };
 
 // Open-addressing map from non-zero u64 keys to u32 values (linear probing, capacity a
@@ -82,10 +92,11 @@ class WeightsView {
       scores[e[i] >> 16] += static_cast<float>(static_cast<int16_t>(e[i] & 0xFFFF)) * scale_;
     }
   }
-  // Adds the rows of all `n` features (n <= 128). Memory-bound, so done in three passes
-  // that prefetch the map slots, then the rows, before touching them: the cache misses of
-  // different features overlap instead of queueing one after another.
-  void AddAll(const uint64_t* features, size_t n, float* scores) const {
+  // Adds the rows of all `n` features (n <= 128) into `scores`, in quantised units (the
+  // table has one scale, and callers only compare scores). Memory-bound, so done in three
+  // passes that prefetch the map slots, then the rows, before touching them: the cache
+  // misses of different features overlap instead of queueing one after another.
+  void AddAll(const uint64_t* features, size_t n, int32_t* scores) const {
     uint32_t rows[128];
     for (size_t i = 0; i < n; ++i) map_.Prefetch(features[i]);
     for (size_t i = 0; i < n; ++i) {
@@ -96,34 +107,8 @@ class WeightsView {
       if (rows[i] == MapView::kMissing) continue;
       const uint32_t* e = entries_ + rows[i];
       const uint32_t count = *e++;
-      for (uint32_t j = 0; j < count; ++j) {
-        scores[e[j] >> 16] += static_cast<float>(static_cast<int16_t>(e[j] & 0xFFFF)) * scale_;
-      }
-    }
-  }
-  // Finds the rows of `n` features (n <= 128) into `rows` (kMissing when absent), with
-  // the same prefetching as AddAll.
-  void Lookup(const uint64_t* features, size_t n, uint32_t* rows) const {
-    for (size_t i = 0; i < n; ++i) map_.Prefetch(features[i]);
-    for (size_t i = 0; i < n; ++i) {
-      rows[i] = map_.Find(features[i]);
-      if (rows[i] != MapView::kMissing) __builtin_prefetch(entries_ + rows[i]);
-    }
-  }
-  // Adds the weights of classes [lo, hi) of the looked-up rows into scores[cls - lo]. Rows
-  // are written sorted by class, so the scan of a row stops at the first class >= hi.
-  void AddRange(const uint32_t* rows, size_t n, uint32_t lo, uint32_t hi, float* scores) const {
-    for (size_t i = 0; i < n; ++i) {
-      if (rows[i] == MapView::kMissing) continue;
-      const uint32_t* e = entries_ + rows[i];
-      const uint32_t count = *e++;
-      for (uint32_t j = 0; j < count; ++j) {
-        const uint32_t cls = e[j] >> 16;
-        if (cls >= hi) break;
-        if (cls >= lo) {
-          scores[cls - lo] += static_cast<float>(static_cast<int16_t>(e[j] & 0xFFFF)) * scale_;
-        }
-      }
+      for (uint32_t j = 0; j < count; ++j)
+        scores[e[j] >> 16] += static_cast<int16_t>(e[j] & 0xFFFF);
     }
   }
   // Validates that rows lie inside the section and classes are below `classes`.
@@ -154,6 +139,7 @@ struct TagInfo {
 
 class Model {
  public:
+  Model();
   ~Model();
   // Views `bytes`, which must stay alive and unchanged while the model is used (the mapping
   // or `owned`). `name` goes into error messages.
@@ -167,7 +153,9 @@ class Model {
   const TagInfo& tag(size_t i) const { return tags_[i]; }
   std::string_view label(size_t i) const { return labels_[i]; }
   const WeightsView& tagger() const { return tagger_; }
-  const WeightsView& parser() const { return parser_; }
+  const ParserTable& parser() const { return *parser_; }
+  // The label classifier, or null when the parser table carries the labels.
+  const WeightsView* labeler() const { return has_labeler_ ? &labeler_ : nullptr; }
   const MapView& lexicon() const { return lexicon_; }
   const MapView& rules() const { return rules_; }
   const MapView& tag_dict() const { return tag_dict_; }
@@ -176,7 +164,7 @@ class Model {
   std::string_view pool() const { return pool_; }
   size_t file_size() const { return bytes_.size(); }
   std::string_view section(uint32_t id) const {
-    return id < 8 ? sections_[id] : std::string_view();
+    return id <= kMaxSection ? sections_[id] : std::string_view();
   }
 
   // Set by LoadModel: the mapping to release.
@@ -189,10 +177,13 @@ class Model {
   std::vector<TagInfo> tags_;
   std::vector<std::string_view> labels_;
   size_t num_xpos_ = 0;
-  WeightsView tagger_, parser_;
+  WeightsView tagger_, labeler_;
+  bool has_labeler_ = false;
+  std::unique_ptr<ParserTable> parser_;
+  std::string converted_parser_;  // a version 1 file's parser, as a ParserTable
   MapView lexicon_, rules_, tag_dict_;
   std::string_view pool_;
-  std::string_view sections_[8];
+  std::string_view sections_[kMaxSection + 1];
 };
 
 // A copy of `model` without the feature rows whose weights all have magnitude below
@@ -200,7 +191,9 @@ class Model {
 std::string PruneModel(const Model& model, int min_quantised);
 
 // Assembles a model file from its sections (id, bytes).
-std::string BuildModelFile(const std::vector<std::pair<uint32_t, std::string>>& sections);
+// `version` other than kModelVersion is for tests of older files.
+std::string BuildModelFile(const std::vector<std::pair<uint32_t, std::string>>& sections,
+                           uint32_t version = kModelVersion);
 
 // Number of parser classes for `labels` labels: 3 transitions, then labels for LEFT and for
 // RIGHT arcs.

@@ -10,23 +10,27 @@
 #include <vector>
 
 #include "parley/syntax.h"
+#include "syntax/parser_table.h"
 
 namespace parley::syntax {
 namespace {
 
-// A tiny but complete model: two tags, two labels, a few weights.
-std::string TinyModel() {
+// A tiny but complete model: two tags, two labels, a few weights. Version 1 files hold the
+// parser as a plain weight table, version 2 files as a ParserTable.
+std::string TinyModel(uint32_t version = kModelVersion) {
   std::vector<WeightRow> rows(1);
   rows[0].feature = 12345;
   rows[0].weights = {{0, 1.0f}, {1, -0.5f}};
   return BuildModelFile(
       {{kStrings, "T\tNOUN\tNN\tNumber=Sing\nT\tVERB\tVBD\tTense=Past\nL\troot\nL\tnsubj\n"},
        {kTagger, BuildWeights(rows)},
-       {kParser, BuildWeights(rows)},
+       version == 1 ? std::pair<uint32_t, std::string>{kParser, BuildWeights(rows)}
+                    : std::pair<uint32_t, std::string>{kParserTable, BuildParserTable(rows, 2)},
        {kLexicon, BuildMap({})},
        {kRules, BuildMap({})},
        {kTagDict, BuildMap({{777, 1}})},
-       {kPool, std::string("\0", 1)}});
+       {kPool, std::string("\0", 1)}},
+      version);
 }
 
 class SyntaxModelFileTest : public ::testing::Test {
@@ -56,6 +60,18 @@ TEST_F(SyntaxModelFileTest, AGoodFileLoadsAndAnalyzes) {
   int roots = 0;
   for (size_t i = 0; i < 3; ++i) roots += analyzer.Head(i) == 0;
   EXPECT_EQ(roots, 1);
+}
+
+TEST_F(SyntaxModelFileTest, AVersionOneFileIsConvertedAtLoad) {
+  std::ofstream(path_, std::ios::binary) << TinyModel(1);
+  std::shared_ptr<const Model> model;
+  ASSERT_TRUE(LoadModel(path_, &model).ok());
+  EXPECT_EQ(model->parser().features(), 1u);
+  const std::vector<WeightRow> rows = model->parser().Rows(1);
+  ASSERT_EQ(rows.size(), 1u);
+  ASSERT_EQ(rows[0].weights.size(), 2u);
+  EXPECT_FLOAT_EQ(rows[0].weights[0].second, 1.0f);
+  EXPECT_NEAR(rows[0].weights[1].second, -0.5f, 1e-4);
 }
 
 TEST_F(SyntaxModelFileTest, MissingFileIsNotFound) {

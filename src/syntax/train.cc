@@ -17,6 +17,7 @@
 #include "syntax/analyzer_impl.h"
 #include "syntax/features.h"
 #include "syntax/model.h"
+#include "syntax/parser_table.h"
 #include "syntax/perceptron.h"
 
 namespace parley::syntax {
@@ -24,8 +25,6 @@ namespace parley::syntax {
 using namespace internal;
 
 namespace {
-
-constexpr uint32_t kMinUpdates = 3;  // rows updated once are mostly noise: pruned at save
 
 // Keeps the features the coder needs, in their original order.
 std::string CoderFeats(std::string_view feats) {
@@ -129,7 +128,11 @@ std::vector<Example> MakeExamples(const std::vector<Sentence>& sentences, const 
   return out;
 }
 
-// Most frequent tag of each lower-cased form seen at least 3 times.
+// Most frequent tag of each lower-cased form seen at least 3 times; forms seen at least
+// kSureCount times with one tag in at least kSureShare of them are marked sure (tagged
+// without the classifier: a third of news tokens are such words, "the", ",", "of").
+constexpr int kSureCount = 20;
+constexpr double kSureShare = 0.99;
 std::vector<std::pair<uint64_t, uint32_t>> BuildTagDict(const std::vector<Example>& ex,
                                                         const std::vector<size_t>& use) {
   std::unordered_map<uint64_t, std::unordered_map<int, int>> counts;
@@ -145,7 +148,8 @@ std::vector<std::pair<uint64_t, uint32_t>> BuildTagDict(const std::vector<Exampl
       total += c;
       if (c > best_count || (c == best_count && t < best)) best = t, best_count = c;
     }
-    if (total >= 3) dict.emplace_back(word, static_cast<uint32_t>(best));
+    const bool sure = total >= kSureCount && best_count >= kSureShare * total;
+    if (total >= 3) dict.emplace_back(word, static_cast<uint32_t>(best) | (sure ? kSureTag : 0));
   }
   std::sort(dict.begin(), dict.end());
   return dict;
@@ -154,8 +158,9 @@ std::vector<std::pair<uint64_t, uint32_t>> BuildTagDict(const std::vector<Exampl
 void ApplyTagDict(const std::vector<std::pair<uint64_t, uint32_t>>& dict, Example* e) {
   for (WordInfo& w : e->info) {
     auto it = std::lower_bound(dict.begin(), dict.end(), std::pair<uint64_t, uint32_t>{w.lower, 0});
-    w.dict_tag =
-        (it != dict.end() && it->first == w.lower) ? static_cast<uint16_t>(it->second + 1) : 0;
+    const bool found = it != dict.end() && it->first == w.lower;
+    w.dict_tag = found ? static_cast<uint16_t>((it->second & ~kSureTag) + 1) : 0;
+    w.sure = found && (it->second & kSureTag) != 0;
   }
 }
 
@@ -166,7 +171,8 @@ struct TaggerResult {
 
 // Trains a tagger on examples `use`; returns its averaged weights and tag dictionary.
 TaggerResult TrainTagger(std::vector<Example>& ex, const std::vector<size_t>& use, size_t num_tags,
-                         int epochs, std::mt19937_64* rng, bool verbose, const char* what) {
+                         int epochs, uint32_t min_updates, std::mt19937_64* rng, bool verbose,
+                         const char* what) {
   TaggerResult result;
   result.dict = BuildTagDict(ex, use);
   for (size_t i : use) ApplyTagDict(result.dict, &ex[i]);
@@ -184,6 +190,12 @@ TaggerResult TrainTagger(std::vector<Example>& ex, const std::vector<size_t>& us
       const size_t n = e.info.size();
       tags.assign(n, 0);
       for (size_t j = 0; j < n; ++j) {
+        if (e.info[j].sure) {
+          tags[j] = e.info[j].dict_tag;
+          correct += e.gold_tag[j] == e.info[j].dict_tag - 1;
+          ++total;
+          continue;
+        }
         const size_t k = TaggerFeatures(e.info.data(), n, j, tags.data(), features);
         std::fill(scores.begin(), scores.end(), 0.0f);
         weights.Score(features, k, scores.data(), rows);
@@ -205,7 +217,7 @@ TaggerResult TrainTagger(std::vector<Example>& ex, const std::vector<size_t>& us
                    epochs, 100.0 * correct / std::max<size_t>(total, 1));
     }
   }
-  result.rows = weights.Averaged(kMinUpdates);
+  result.rows = weights.Averaged(min_updates);
   return result;
 }
 
@@ -225,10 +237,13 @@ void PredictTags(const TaggerResult& tagger, const Inventory& inv, std::vector<E
     tags.assign(n, 0);
     e.parse_tag.assign(n + 1, 1);
     for (size_t j = 0; j < n; ++j) {
-      const size_t k = TaggerFeatures(e.info.data(), n, j, tags.data(), features);
-      std::fill(scores.begin(), scores.end(), 0.0f);
-      for (size_t f = 0; f < k; ++f) view.Add(features[f], scores.data());
-      const size_t best = std::max_element(scores.begin(), scores.end()) - scores.begin();
+      size_t best = e.info[j].dict_tag - 1;
+      if (!e.info[j].sure) {
+        const size_t k = TaggerFeatures(e.info.data(), n, j, tags.data(), features);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        for (size_t f = 0; f < k; ++f) view.Add(features[f], scores.data());
+        best = std::max_element(scores.begin(), scores.end()) - scores.begin();
+      }
       tags[j] = static_cast<uint16_t>(best + 1);
       e.parse_tag[j + 1] = static_cast<uint16_t>(inv.xpos_ids[best] + 2);
     }
@@ -257,30 +272,53 @@ int Cost(const ParseState& st, int t, const std::vector<int>& gold) {
   return cost;
 }
 
+// Trains the transition classifier (SHIFT, LEFT, RIGHT) and, for each arc, the label
+// classifier over its own features.
 struct ParserTrainer {
   const Inventory& inv;
-  SparseWeights weights;
-  std::vector<float> scores;
+  SparseWeights weights;        // over the 3 transitions
+  SparseWeights label_weights;  // over the labels
+  std::vector<float> label_scores;
   ParseState st;
   std::vector<uint64_t> words;
   uint64_t features[kMaxParserFeatures];
   uint32_t rows[kMaxParserFeatures];
+  uint64_t label_features[kMaxLabelFeatures];
+  uint32_t label_rows[kMaxLabelFeatures];
 
-  explicit ParserTrainer(const Inventory& i) : inv(i), scores(ParserClasses(i.labels.size())) {}
+  explicit ParserTrainer(const Inventory& i) : inv(i), label_scores(i.labels.size()) {}
+
+  // Predicts the label of the arc head -> dep; when the arc is right, learns from the gold
+  // label and returns it (so the state carries gold labels where it can).
+  int Label(const Example& e, int dep, int head) {
+    const size_t k = LabelFeatures(st, dep, head, words.data(), e.parse_tag.data(), label_features);
+    std::fill(label_scores.begin(), label_scores.end(), 0.0f);
+    label_weights.Score(label_features, k, label_scores.data(), label_rows);
+    const int guess = static_cast<int>(std::max_element(label_scores.begin(), label_scores.end()) -
+                                       label_scores.begin());
+    label_weights.Tick();
+    if (e.gold_head[dep] != head) return guess;
+    const int gold = e.gold_label[dep];
+    if (guess != gold) {
+      label_weights.Update(label_features, label_rows, k, static_cast<uint16_t>(gold), 1.0f);
+      label_weights.Update(label_features, label_rows, k, static_cast<uint16_t>(guess), -1.0f);
+    }
+    return gold;
+  }
 
   // One sentence; returns (correct heads, words) of the path followed.
   std::pair<int, int> Train(const Example& e, bool explore, std::mt19937_64* rng) {
     const int n = static_cast<int>(e.info.size());
-    const size_t labels = inv.labels.size();
     words.resize(n + 1);
     words[0] = 0x524F4F54ull;
     for (int i = 1; i <= n; ++i) words[i] = e.info[i - 1].lower;
     st.Init(n);
     std::uniform_real_distribution<double> coin(0.0, 1.0);
+    float scores[3];
     while (!st.Terminal()) {
       const size_t k = ParserFeatures(st, words.data(), e.parse_tag.data(), features);
-      std::fill(scores.begin(), scores.end(), 0.0f);
-      weights.Score(features, k, scores.data(), rows);
+      scores[0] = scores[1] = scores[2] = 0.0f;
+      weights.Score(features, k, scores, rows);
       int costs[3] = {-1, -1, -1};
       int best = -1, min_cost = 1 << 30;
       for (int t = 0; t < 3; ++t) {
@@ -303,17 +341,7 @@ struct ParserTrainer {
       if (next != kShift) {
         const int dep = st.stack.back();
         const int head = next == kLeft ? st.b : st.stack[st.stack.size() - 2];
-        const size_t offset = 3 + (next == kLeft ? 0 : labels);
-        const float* s = scores.data() + offset;
-        label = static_cast<int>(std::max_element(s, s + labels) - s);
-        if (e.gold_head[dep] == head) {
-          const int gold = e.gold_label[dep];
-          if (label != gold) {
-            weights.Update(features, rows, k, static_cast<uint16_t>(offset + gold), 1.0f);
-            weights.Update(features, rows, k, static_cast<uint16_t>(offset + label), -1.0f);
-          }
-          label = gold;
-        }
+        label = Label(e, dep, head);
       }
       weights.Tick();
       st.Apply(next, label);
@@ -383,10 +411,12 @@ struct LemmaTables {
 };
 
 std::string AssembleModel(const Inventory& inv, const TaggerResult& tagger,
-                          const std::vector<WeightRow>& parser, const LemmaTables& lemmas) {
+                          const std::vector<WeightRow>& parser,
+                          const std::vector<WeightRow>& labeler, const LemmaTables& lemmas) {
   return BuildModelFile({{kStrings, inv.Strings()},
                          {kTagger, BuildWeights(tagger.rows)},
-                         {kParser, BuildWeights(parser)},
+                         {kParserTable, BuildParserTable(parser, inv.labels.size())},
+                         {kLabelTable, BuildWeights(labeler)},
                          {kLexicon, BuildMap(lemmas.lexicon)},
                          {kRules, BuildMap(lemmas.rules)},
                          {kTagDict, BuildMap(tagger.dict)},
@@ -404,6 +434,7 @@ Status Train(const std::vector<Sentence>& train, const std::vector<Sentence>& de
   const auto started = std::chrono::steady_clock::now();
   if (train.empty()) return Status::InvalidArgument("no training sentences");
   std::mt19937_64 rng(options.seed);
+  const uint32_t min_updates = static_cast<uint32_t>(std::max(1, options.min_updates));
   Inventory inv;
   inv.Build(train);
   std::vector<Example> ex = MakeExamples(train, inv);
@@ -420,14 +451,14 @@ Status Train(const std::vector<Sentence>& train, const std::vector<Sentence>& de
     const std::string what =
         "jackknife tagger " + std::to_string(f + 1) + "/" + std::to_string(folds);
     TaggerResult fold =
-        TrainTagger(ex, in, inv.tags.size(), tagger_epochs, &rng, false, what.c_str());
+        TrainTagger(ex, in, inv.tags.size(), tagger_epochs, min_updates, &rng, false, what.c_str());
     PredictTags(fold, inv, ex, out);
     if (options.verbose) {
       std::fprintf(stderr, "parley syntax: %s done (%.0f s)\n", what.c_str(), Seconds(started));
     }
   }
-  TaggerResult tagger =
-      TrainTagger(ex, all, inv.tags.size(), tagger_epochs, &rng, options.verbose, "tagger");
+  TaggerResult tagger = TrainTagger(ex, all, inv.tags.size(), tagger_epochs, min_updates, &rng,
+                                    options.verbose, "tagger");
   if (folds == 0) {
     for (Example& e : ex) {
       e.parse_tag.assign(e.info.size() + 1, 1);
@@ -455,7 +486,8 @@ Status Train(const std::vector<Sentence>& train, const std::vector<Sentence>& de
       correct += c;
       total += n;
     }
-    std::string model = AssembleModel(inv, tagger, trainer.weights.Averaged(kMinUpdates), lemmas);
+    std::string model = AssembleModel(inv, tagger, trainer.weights.Averaged(min_updates),
+                                      trainer.label_weights.Averaged(min_updates), lemmas);
     double las = 0;
     std::string dev_note;
     if (!dev.empty()) {
@@ -473,7 +505,8 @@ Status Train(const std::vector<Sentence>& train, const std::vector<Sentence>& de
                    "parley syntax: parser epoch %d/%d train UAS (explored) %.2f%%%s, %zu features, "
                    "model %.1f MB (%.0f s)\n",
                    epoch, options.epochs, 100.0 * correct / std::max<long>(total, 1),
-                   dev_note.c_str(), trainer.weights.rows(), model.size() / 1e6, Seconds(started));
+                   dev_note.c_str(), trainer.weights.rows() + trainer.label_weights.rows(),
+                   model.size() / 1e6, Seconds(started));
     }
     if (dev.empty() || las > best_las) {
       best_las = las;

@@ -1,0 +1,190 @@
+#include "coder/tree_roles.h"
+
+#include <algorithm>
+
+namespace parley::tree_roles {
+namespace {
+
+using frames::ArgRole;
+using frames::Argument;
+using frames::Frame;
+
+struct Range {
+  int first = -1, last = -1;
+  bool empty() const { return first < 0; }
+  bool Meets(const Range& o) const {
+    return !empty() && !o.empty() && first <= o.last && o.first <= last;
+  }
+};
+
+// The words that overlap bytes [start, end) of the sentence.
+Range WordsOf(const frames::ParsedSentence& s, int32_t start, int32_t end) {
+  Range r;
+  if (start < 0 || end <= start) return r;
+  for (int i = 0; i < static_cast<int>(s.words.size()); ++i) {
+    const auto& w = s.words[i];
+    if (static_cast<int32_t>(w.start) < end && static_cast<int32_t>(w.end) > start) {
+      if (r.first < 0) r.first = i;
+      r.last = i;
+    }
+  }
+  return r;
+}
+
+// The words an argument stands for: its whole actor phrase, or the modifier word.
+Range ExtentOf(const frames::SentenceFrames& l, const Argument& a) {
+  if (a.group >= 0) {
+    const frames::NounGroup& g = l.phrases.groups[a.group];
+    return {g.extent_first, g.extent_last};
+  }
+  return {a.word, a.word};
+}
+
+// Relations that tie a word to the predicate it belongs to (a particle, an auxiliary),
+// through which the verb of a pattern is looked up.
+bool PartOfPredicate(std::string_view deprel) {
+  return deprel == "compound:prt" || deprel == "fixed" || deprel == "aux" || deprel == "aux:pass" ||
+         deprel == "cop" || deprel == "mark" || deprel == "case" || deprel == "compound";
+}
+
+// The frame of the event's verb: a predicate among the verb's words, else the predicate a
+// verb word hangs from as a particle or auxiliary.
+const Frame* FrameOfVerb(const Scratch& s, const Range& verb) {
+  const frames::Frames& f = s.layers.frames;
+  for (int w = verb.first; !verb.empty() && w <= verb.last; ++w) {
+    if (f.frame_of_word[w] >= 0) return &f.frames[f.frame_of_word[w]];
+  }
+  for (int w = verb.first; !verb.empty() && w <= verb.last; ++w) {
+    int at = w;
+    for (int step = 0; step < 2 && at >= 0; ++step) {
+      if (!PartOfPredicate(s.parsed.words[at].deprel)) break;
+      at = s.layers.tree.head[at];
+      if (at >= 0 && f.frame_of_word[at] >= 0) return &f.frames[f.frame_of_word[at]];
+    }
+  }
+  return nullptr;
+}
+
+// True when the dictionary pattern itself covers the negation ("did not attend" coded
+// as a refusal by its own pattern).
+bool PatternHoldsNegation(const Scratch& s, const Frame& frame, const Range& verb) {
+  if (frame.verb_group < 0) return false;
+  const int neg = s.layers.phrases.verbs[frame.verb_group].negation_word;
+  return neg >= 0 && neg >= verb.first && neg <= verb.last;
+}
+
+struct Roles {
+  bool source_agent = false, source_other = false;
+  bool target_agent = false, target_party = false, target_place = false;
+  // An agent that names someone: a pronoun agent ("it", "he") may stand for the very
+  // actor the patterns found elsewhere in the sentence, so it is no evidence against it.
+  bool has_named_agent = false;
+};
+
+Roles RolesIn(const Scratch& s, const Frame& frame, const Range& source, const Range& target) {
+  Roles r;
+  for (const Argument& a : s.layers.frames.Args(frame)) {
+    const Range extent = ExtentOf(s.layers, a);
+    if (a.role == ArgRole::kAgent) {
+      // Agents found through control, participles or shared subjects are the parse's
+      // weakest guesses; only direct subjects (and relative-clause heads) count against
+      // the patterns' source.
+      const bool firm = a.source == frames::ArgSource::kDirect ||
+                        a.source == frames::ArgSource::kPassiveAgent ||
+                        a.source == frames::ArgSource::kRelative;
+      r.has_named_agent |= firm && a.word >= 0 && s.parsed.words[a.word].upos != "PRON";
+      r.source_agent |= extent.Meets(source);
+      r.target_agent |= extent.Meets(target);
+    } else {
+      r.source_other |= extent.Meets(source);
+      if (extent.Meets(target)) (a.locative ? r.target_place : r.target_party) = true;
+    }
+  }
+  // Reported speech: the speaker is the source of the statement itself.
+  if (frame.speaker_group >= 0) {
+    const frames::NounGroup& g = s.layers.phrases.groups[frame.speaker_group];
+    r.source_agent |= Range{g.extent_first, g.extent_last}.Meets(source) && frame.is_speech;
+  }
+  return r;
+}
+
+// True when the source is an argument of some frame other than `frame`.
+bool ArgumentElsewhere(const Scratch& s, const Frame& frame, const Range& source) {
+  const frames::Frames& f = s.layers.frames;
+  for (const Frame& other : f.frames) {
+    if (&other == &frame) continue;
+    for (const Argument& a : f.Args(other)) {
+      if (ExtentOf(s.layers, a).Meets(source)) return true;
+    }
+  }
+  return false;
+}
+
+// Meetings and talks held somewhere are not with the place ("talks in Geneva"); a visit
+// to a place is with its host ("arrived in Amman", 042/043), and material acts in a place
+// may well be against it ("strikes in Syria").
+bool PlaceIsNoParty(std::string_view code) {
+  const std::string_view root = code.substr(0, 2);
+  if (code == "042" || code == "043") return false;
+  return root == "03" || root == "04" || root == "05";
+}
+
+}  // namespace
+
+std::string_view VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kKeep:
+      return "consistent with the parse";
+    case Verdict::kSwap:
+      return "source and target swapped (the parse has them the other way round)";
+    case Verdict::kNegated:
+      return "no event: the predicate is negated or refused";
+    case Verdict::kHypothetical:
+      return "no event: the predicate is inside an if/unless condition";
+    case Verdict::kTargetIsAgent:
+      return "no event: the target is the one acting and the source is no argument";
+    case Verdict::kTargetIsPlace:
+      return "no event: the target is only where it happened";
+    case Verdict::kForeignSource:
+      return "no event: the source belongs to another clause and this verb has its own agent";
+  }
+  return "";
+}
+
+Scratch::Scratch(std::shared_ptr<const syntax::Model> model) : analyzer(std::move(model)) {}
+
+void ParseSentence(const text::TokenizedSentence& tokens, Scratch* s) {
+  syntax::UdWords(tokens, &s->words);
+  s->analyzer.Analyze(s->words);
+  frames::FromAnalyzer(s->analyzer, s->words, &s->parsed);
+  frames::Analyze(s->parsed, &s->layers);
+}
+
+Verdict Judge(const Scratch& s, const Event& e) {
+  const Range verb = WordsOf(s.parsed, e.verb.start, e.verb.end);
+  const Frame* frame = FrameOfVerb(s, verb);
+  if (frame == nullptr) return Verdict::kKeep;
+  constexpr uint16_t kNegation =
+      frames::kMoodNegated | frames::kMoodRefused | frames::kMoodInheritedNegation;
+  if ((frame->mood_flags & kNegation) != 0 && e.root != "12" &&
+      !PatternHoldsNegation(s, *frame, verb)) {
+    return Verdict::kNegated;
+  }
+  if ((frame->mood_flags & frames::kMoodHypothetical) != 0) return Verdict::kHypothetical;
+
+  const Range source = WordsOf(s.parsed, e.source.start, e.source.end);
+  const Range target = WordsOf(s.parsed, e.target.start, e.target.end);
+  const Roles r = RolesIn(s, *frame, source, target);
+  if (r.source_other && !r.source_agent && r.target_agent) return Verdict::kSwap;
+  if (r.target_agent && !r.source_agent && !r.source_other) return Verdict::kTargetIsAgent;
+  if (r.target_place && !r.target_party && !r.target_agent && PlaceIsNoParty(e.code)) {
+    return Verdict::kTargetIsPlace;
+  }
+  if (r.has_named_agent && !source.empty() && !r.source_agent && !r.source_other &&
+      ArgumentElsewhere(s, *frame, source)) {
+    return Verdict::kForeignSource;
+  }
+  return Verdict::kKeep;
+}
+
+}  // namespace parley::tree_roles

@@ -1,0 +1,61 @@
+// Roles from the tree: the news profile's check of each event the pattern coder found in a
+// sentence against the sentence's dependency parse and frames (src/frames/).
+//
+// The pattern coder reads who did what to whom from word order; the parse knows the
+// clause structure. For each event this stage finds the frame of its verb and decides,
+// from positive evidence only (an event the parse says nothing against is kept):
+// - mood: a negated, refused or hypothetical (if/unless) predicate yields no event, unless
+//   the dictionary pattern itself spans the negation or the code is already a refusal;
+// - roles: a source found in the patient position and a target found as the agent are
+//   swapped (passives the patterns read forwards); a target that is the frame's agent
+//   while the source is not an argument at all, a target that is only a place ("talks in
+//   Geneva"), and a source that belongs to another clause's arguments while this frame has
+//   its own agent ("the minister, who met X, criticised Y") yield no event.
+// The stage only reads the earlier layers (tokens, tree, phrases, frames) and writes its
+// verdicts; the coder applies them to the sentence's events.
+#ifndef PARLEY_CODER_TREE_ROLES_H_
+#define PARLEY_CODER_TREE_ROLES_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "parley/event.h"
+#include "parley/frames.h"
+#include "parley/syntax.h"
+#include "parley/text.h"
+
+namespace parley::tree_roles {
+
+enum class Verdict : uint8_t {
+  kKeep,           // consistent with the parse, or the parse has nothing to say
+  kSwap,           // source and target were read in the wrong order (a passive)
+  kNegated,        // the predicate is negated or refused
+  kHypothetical,   // the predicate is inside an if/unless condition
+  kTargetIsAgent,  // the target is the one acting; the source is no argument of the verb
+  kTargetIsPlace,  // the target is only where it happened
+  kForeignSource,  // the source is an argument of another clause; this one has its own agent
+};
+
+// A short reason for traces: "negated predicate 'attack'", ...
+std::string_view VerdictName(Verdict verdict);
+
+// Per-thread working memory: the analyzer and the layers of the current sentence.
+struct Scratch {
+  explicit Scratch(std::shared_ptr<const syntax::Model> model);
+  syntax::Analyzer analyzer;
+  std::vector<syntax::WordSpan> words;
+  frames::ParsedSentence parsed;
+  frames::SentenceFrames layers;
+  std::vector<int> word_range;  // scratch for span lookups
+};
+
+// Parses `tokens` (the coder's tokenisation of the sentence) into `scratch`'s layers.
+void ParseSentence(const text::TokenizedSentence& tokens, Scratch* scratch);
+
+// The verdict on `event` (offsets into the sentence that was parsed last).
+Verdict Judge(const Scratch& scratch, const Event& event);
+
+}  // namespace parley::tree_roles
+
+#endif  // PARLEY_CODER_TREE_ROLES_H_

@@ -1,0 +1,101 @@
+// The tree check on the probe sentences, with the bundled dictionaries and model:
+// the exact events with and without the check.
+#include "coder/tree_roles.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "parley/coder.h"
+#include "parley/paths.h"
+#include "query/test_store.h"
+
+namespace parley {
+namespace {
+
+std::shared_ptr<const syntax::Model> BundledModel() {
+  static const std::shared_ptr<const syntax::Model> model = [] {
+    std::shared_ptr<const syntax::Model> m;
+    if (!syntax::LoadModel(BundledSyntaxModelPath(), &m).ok()) std::abort();
+    return m;
+  }();
+  return model;
+}
+
+const Coder& TreeCoder() {
+  static const Coder* coder = [] {
+    CoderOptions options;
+    options.roles_from_tree = true;
+    options.syntax_model = BundledModel();
+    return new Coder(query::testing::BundledCoder().shared_dictionary(), options);
+  }();
+  return *coder;
+}
+
+// "SRC TGT CODE" per event, in order.
+std::vector<std::string> Code(const Coder& coder, const std::string& text) {
+  Document doc;
+  doc.id = "probe";
+  doc.text = text;
+  CoderScratch scratch;
+  std::vector<Event> events;
+  coder.CodeDocument(doc, &scratch, &events);
+  std::vector<std::string> out;
+  for (const Event& e : events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
+  return out;
+}
+
+using Events = std::vector<std::string>;
+
+TEST(TreeRolesTest, NegatedAttackUnderSaidGivesNoAttack) {
+  const std::string s = "Russia will not attack Ukraine, the Kremlin said on Monday.";
+  for (const std::string& e : Code(TreeCoder(), s)) {
+    EXPECT_NE(e.substr(0, 7), "RUS UKR") << e;
+  }
+}
+
+TEST(TreeRolesTest, PassiveIsSwapped) {
+  EXPECT_EQ(Code(TreeCoder(), "Russia is attacked by Ukraine."), (Events{"UKR RUS 190"}));
+}
+
+TEST(TreeRolesTest, AMeetingPlaceIsNoParty) {
+  for (const std::string& e :
+       Code(TreeCoder(), "Japanese and Chinese officials will meet in Geneva next week.")) {
+    EXPECT_EQ(e.find("CHE"), std::string::npos) << e;
+  }
+}
+
+TEST(TreeRolesTest, AVisitedPlaceIsTheHost) {
+  const Events events =
+      Code(TreeCoder(),
+           "Iraqi President Saddam Hussein arrived in Amman on a previously unannounced "
+           "visit on Wednesday.");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events[0].substr(0, 3), "IRQ");
+  EXPECT_NE(events[0].find("JOR"), std::string::npos) << events[0];
+}
+
+TEST(TreeRolesTest, VerdictsOnAParsedSentence) {
+  tree_roles::Scratch scratch(BundledModel());
+  text::TokenizedSentence tokens;
+  const std::string s = "Russia will not attack Ukraine.";
+  text::Tokenize(s, &tokens);
+  tree_roles::ParseSentence(tokens, &scratch);
+  Event e;
+  e.source = {"RUS", "Russia", 0, 6};
+  e.target = {"UKR", "Ukraine", 23, 30};
+  e.verb = {"attack", 16, 22};
+  e.code = "190";
+  e.root = "19";
+  EXPECT_EQ(tree_roles::Judge(scratch, e), tree_roles::Verdict::kNegated);
+  e.code = "1246";  // already a refusal code: kept
+  e.root = "12";
+  EXPECT_EQ(tree_roles::Judge(scratch, e), tree_roles::Verdict::kKeep);
+  Event no_verb = e;
+  no_verb.verb = {"", -1, -1};
+  EXPECT_EQ(tree_roles::Judge(scratch, no_verb), tree_roles::Verdict::kKeep);
+}
+
+}  // namespace
+}  // namespace parley
