@@ -34,6 +34,11 @@ std::string Describe(const gold::GoldItem& item) {
 }
 
 int RunScore(const ScoreFlags& flags) {
+  Profile profile;
+  if (Status p = SelectProfile(flags.engine, InputFormat::kAuto, &profile); !p.ok()) {
+    std::fprintf(stderr, "parley score: %s\n", p.ToString().c_str());
+    return 2;
+  }
   std::vector<gold::GoldRecord> records;
   std::vector<std::string> warnings;
   Status s = gold::ReadGoldFile(flags.gold_path, &records, &warnings);
@@ -79,6 +84,7 @@ void AddScoreCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--dict", flags->engine.dict_paths, "Dictionary file or folder (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
+  AddProfileFlag(cmd, &flags->engine);
   cmd->add_flag("--misses", flags->show_misses, "List records with missed or wrong events");
   cmd->callback([=] { *exit_code = RunScore(*flags); });
 }

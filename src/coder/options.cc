@@ -157,32 +157,6 @@ Status ApplyTabariOption(std::string_view raw, CoderOptions* o) {
 
 namespace {
 
-// The validation suites were written for coders without parley's news conventions.
-void TurnOffNewsConventions(CoderOptions* options) {
-  options->agent_country_from_context = false;
-  options->title_name_one_actor = false;
-  options->nouns_after_prepositions = false;
-  options->future_as_intent = false;
-  options->skip_conditionals = false;
-  options->pattern_word_gap = 0;
-  options->news_comma_rules = false;
-  options->ethnic_groups_by_residence = false;
-  options->must_as_demand = false;
-  options->document_surnames = false;
-  options->participial_clauses = false;
-  options->possessives_not_targets = false;
-}
-
-}  // namespace
-
-void ApplyPetrarchConventions(CoderOptions* options) {
-  options->actorless_agents = true;
-  options->compound_pairs = true;
-  TurnOffNewsConventions(options);
-}
-
-namespace {
-
 // One PETRARCH <Config> setting, "name=value".
 Status ApplyPetrarchSetting(std::string_view setting, CoderOptions* o) {
   size_t eq = setting.find('=');
@@ -246,15 +220,10 @@ bool ApplyDocumentOptions(const Document& doc, CoderOptions* options,
   return applied;
 }
 
-Status ReadTabariOptions(const std::string& path, CoderOptions* options,
-                         std::vector<std::string>* warnings) {
+Status ApplyTabariOptionsFile(const std::string& path, CoderOptions* options,
+                              std::vector<std::string>* warnings) {
   std::ifstream in(path);
   if (!in) return Status::IOError(path + ": cannot open");
-  // A TABARI project codes with TABARI's defaults unless its options say otherwise.
-  options->minimum_words = 8;
-  options->shared_agents = false;
-  options->compound_pairs = true;
-  TurnOffNewsConventions(options);
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
@@ -264,6 +233,16 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
       warnings->push_back(path + ":" + std::to_string(n) + ": " + st.message());
   }
   return Status::OK();
+}
+
+Status ReadTabariOptions(const std::string& path, CoderOptions* options,
+                         std::vector<std::string>* warnings) {
+  // A TABARI project codes with TABARI's defaults unless its options say otherwise.
+  CoderOptions read = *options;
+  ApplyProfile(Profile::kTabari, &read);
+  Status st = ApplyTabariOptionsFile(path, &read, warnings);
+  if (st.ok()) *options = std::move(read);
+  return st;
 }
 
 }  // namespace parley
