@@ -256,14 +256,17 @@ class Coder {
   // filled). An over-long sentence is coded piece by piece, each piece a sentence of its
   // own; it is reported in `warnings` (may be null) as "ORIGIN:LINE: document ID: ..."
   // naming its byte offset in `doc.text`, and the rest of the document is coded as usual.
+  // A story discard phrase (a PETRARCH "+" discard entry) in any sentence discards the
+  // whole document: none of its events are appended, and later sentences are not coded.
   // Thread-safe: const, all mutable state lives in `scratch`.
   void CodeDocument(const Document& doc, CoderScratch* scratch, std::vector<Event>* events,
                     CoderTrace* trace = nullptr,
                     std::vector<std::string>* warnings = nullptr) const;
 
   // Codes one sentence; `event_template` supplies doc_id, sentence_index and date.
-  // Returns what happened (also reported to `trace`). A sentence of more than
-  // kMaxSentenceTokens tokens is not coded (kTooLong); cut it with SplitSentencesForCoding.
+  // Returns what happened (also reported to `trace`); a story discard phrase discards the
+  // sentence (kDiscarded), and only CodeDocument discards the rest of its story. A sentence of more
+  // than kMaxSentenceTokens tokens is not coded (kTooLong); cut it with SplitSentencesForCoding.
   SentenceOutcome CodeSentence(std::string_view sentence, const Event& event_template,
                                CoderScratch* scratch, std::vector<Event>* events,
                                CoderTrace* trace = nullptr) const;
