@@ -147,7 +147,7 @@ int RunCode(const CodeFlags& flags) {
   }
 
   std::shared_ptr<const Coder> base_coder = std::move(coder);
-  DocumentCoders coders(base_coder, reader_options.format);
+  DocumentCoders coders(base_coder, reader_options.format, flags.engine);
   int threads =
       flags.threads > 0 ? flags.threads : std::max(1u, std::thread::hardware_concurrency());
   Progress progress(flags.engine.quiet);
@@ -241,6 +241,7 @@ void AddCodeCommand(CLI::App* app, int* exit_code) {
                   "Dictionary file or folder; repeatable; replaces the bundled set")
       ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
+  AddProfileFlag(cmd, &flags->engine);
   cmd->add_option("--format", flags->format, "Output format")
       ->check(CLI::IsMember({"jsonl", "tsv"}));
   cmd->add_option("--input-format", flags->input_format, "auto, text, jsonl, tabari or petrarch");

@@ -34,6 +34,11 @@ int RunExplain(ExplainFlags flags) {
     flags.text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   }
   flags.engine.quiet = true;
+  Profile profile;
+  if (Status p = SelectProfile(flags.engine, InputFormat::kAuto, &profile); !p.ok()) {
+    std::fprintf(stderr, "parley explain: %s\n", p.ToString().c_str());
+    return 2;
+  }
   std::unique_ptr<Coder> coder;
   if (Status s = MakeCoder(flags.engine, &coder); !s.ok()) {
     std::fprintf(stderr, "parley explain: %s\n", s.ToString().c_str());
@@ -59,6 +64,7 @@ void AddExplainCommand(CLI::App* app, int* exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
   AddSyntaxFlags(cmd, &flags->engine);
+  AddProfileFlag(cmd, &flags->engine);
   cmd->add_flag("--json", flags->json, "Print the explanation as JSON");
   cmd->add_option("--color", flags->color, "Highlight spans: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -130,6 +130,11 @@ void PrintScore(const char* what, const gold::Score& s) {
 }
 
 int RunScore(const ScoreFlags& flags) {
+  Profile profile;
+  if (Status p = SelectProfile(flags.engine, InputFormat::kAuto, &profile); !p.ok()) {
+    std::fprintf(stderr, "parley score: %s\n", p.ToString().c_str());
+    return 2;
+  }
   gold::GoldSet set;
   std::vector<std::string> warnings;
   Status s = gold::ReadGoldSet(flags.gold_path, &set, &warnings);
@@ -191,6 +196,7 @@ void AddScoreCommand(CLI::App* app, int* exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--options", flags->engine.options_path, "TABARI .options file");
   AddSyntaxFlags(cmd, &flags->engine);
+  AddProfileFlag(cmd, &flags->engine);
   cmd->add_flag("--misses", flags->show_misses, "List records with missed or wrong events");
   cmd->add_option("--corpus", flags->corpus,
                   "Where the documents of a text-free gold file are (repeatable; overrides its "

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
 
@@ -34,7 +35,41 @@ Status LoadPath(const std::string& path, dict::DictionaryBuilder* builder,
 
 }  // namespace
 
+void AddProfileFlag(CLI::App* cmd, EngineFlags* flags) {
+  // Checked by SelectProfile, so a bad name is a usage error (exit 2) like other bad values.
+  cmd->add_option("--profile", flags->profile,
+                  "Coding profile: tabari, petrarch or news (default: chosen by input)");
+}
+
+Status SelectProfile(const EngineFlags& flags, InputFormat format, Profile* profile) {
+  if (!flags.profile.empty()) {
+    Status s = ParseProfile(flags.profile, profile);
+    return s.ok() ? s : Status::InvalidArgument("--profile: " + s.message());
+  }
+  if (format == InputFormat::kPetrarchXml) {
+    *profile = Profile::kPetrarch;
+  } else if (!flags.options_path.empty()) {
+    *profile = Profile::kTabari;
+  } else {
+    // TABARI records without an .options file keep the news conventions: that is how
+    // they have always been coded (only the .options file selects TABARI's).
+    *profile = Profile::kNews;
+  }
+  return Status::OK();
+}
+
+Status OptionsFor(const EngineFlags& flags, Profile profile, CoderOptions* options,
+                  std::vector<std::string>* warnings) {
+  *options = OptionsForProfile(profile);
+  options->roles_from_tree = profile == Profile::kNews && flags.tree_roles;
+  if (flags.options_path.empty()) return Status::OK();
+  return ApplyTabariOptionsFile(flags.options_path, options, warnings);
+}
+
 Status MakeCoder(const EngineFlags& flags, std::unique_ptr<Coder>* coder) {
+  Profile profile;
+  Status s = SelectProfile(flags, InputFormat::kAuto, &profile);
+  if (!s.ok()) return s;
   std::vector<std::string> paths = flags.dict_paths;
   if (paths.empty()) {
     std::string bundled = BundledDictionaryDir();
@@ -45,21 +80,18 @@ Status MakeCoder(const EngineFlags& flags, std::unique_ptr<Coder>* coder) {
   dict::DictionaryBuilder builder;
   std::vector<std::string> warnings;
   for (const std::string& path : paths) {
-    Status s = LoadPath(path, &builder, &warnings);
+    s = LoadPath(path, &builder, &warnings);
     if (!s.ok()) return s;
   }
   std::shared_ptr<const Dictionary> dictionary;
-  Status s = builder.Build(&dictionary, &warnings);
+  s = builder.Build(&dictionary, &warnings);
   ReportWarnings(warnings, flags.quiet);
   if (!s.ok()) return s;
   CoderOptions options;
-  if (!flags.options_path.empty()) {
-    std::vector<std::string> option_warnings;
-    s = ReadTabariOptions(flags.options_path, &options, &option_warnings);
-    ReportWarnings(option_warnings, flags.quiet);
-    if (!s.ok()) return s;
-  }
-  options.roles_from_tree = flags.tree_roles;
+  std::vector<std::string> option_warnings;
+  s = OptionsFor(flags, profile, &options, &option_warnings);
+  ReportWarnings(option_warnings, flags.quiet);
+  if (!s.ok()) return s;
   // Loaded when the coder uses it, or to check a model named on the command line.
   if (!flags.no_syntax && (flags.tree_roles || !flags.syntax_model.empty())) {
     // The parse lets the news profile check who did what to whom (roles_from_tree).
@@ -91,18 +123,35 @@ void AddSyntaxFlags(CLI::App* cmd, EngineFlags* flags) {
                 "experimental: see docs/frames.md)");
 }
 
+std::shared_ptr<const Coder> DocumentCoders::ForProfile(Profile profile) {
+  if (profile == base_->options().profile) return base_;
+  std::shared_ptr<const Coder>& coder = by_profile_[static_cast<int>(profile)];
+  if (coder == nullptr) {
+    CoderOptions options;
+    // MakeCoder read and reported the .options file already: its warnings are not repeated.
+    Status s = OptionsFor(flags_, profile, &options, nullptr);
+    if (!s.ok()) {
+      std::fprintf(stderr, "parley: %s; coding with the %s profile alone\n",
+                   EscapeControlBytes(s.ToString()).c_str(), ProfileName(profile).data());
+      options = OptionsForProfile(profile);
+    }
+    options.syntax_model = base_->options().syntax_model;
+    coder = std::make_shared<const Coder>(base_->shared_dictionary(), std::move(options));
+  }
+  return coder;
+}
+
 std::shared_ptr<const Coder> DocumentCoders::For(const Document& doc, InputFormat format) {
   if (first_ || doc.origin != origin_) {
-    // A new file: its format decides the conventions; earlier records' settings end.
+    // A new file: its format selects the profile; earlier records' settings end.
     first_ = false;
     origin_ = doc.origin;
     if (format == InputFormat::kAuto) format = forced_;
-    options_ = base_->options();
-    current_ = base_;
-    if (format == InputFormat::kPetrarchXml) {
-      ApplyPetrarchConventions(&options_);
-      current_ = std::make_shared<const Coder>(base_->shared_dictionary(), options_);
-    }
+    Profile profile = base_->options().profile;
+    // MakeCoder checked --profile, so this cannot fail.
+    (void)SelectProfile(flags_, format, &profile);
+    current_ = ForProfile(profile);
+    options_ = current_->options();
   }
   if (ApplyDocumentOptions(doc, &options_, nullptr)) {
     current_ = std::make_shared<const Coder>(base_->shared_dictionary(), options_);

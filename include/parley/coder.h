@@ -31,9 +31,27 @@ enum class CodeBy : uint8_t {
   kAll,       // every verb that yields an event
 };
 
-// Coding options; defaults follow TABARI's. A TABARI .options file or single option
-// lines can be applied with ReadTabariOptions / ApplyTabariOption.
+// A coding profile: the conventions the coder follows for one kind of input. Each sets
+// the fields of CoderOptions marked "profile" below, all in one place (ApplyProfile); the
+// other fields are per-run or per-record options (TABARI .options lines, PETRARCH
+// <Config>) applied on top. README.md ("Coding profiles") tables every field.
+enum class Profile : uint8_t {
+  kTabari,    // TABARI 0.8: MINIMUM WORDS 8, compound pairs, agents only next to an actor
+  kPetrarch,  // PETRARCH: lone agents coded "---AGENT", compound pairs
+  kNews,      // parley's news conventions (the default for plain text and JSONL)
+};
+
+// "tabari", "petrarch", "news" (the --profile names). InvalidArgument otherwise.
+Status ParseProfile(std::string_view name, Profile* profile);
+std::string_view ProfileName(Profile profile);
+
+// Coding options. The defaults are the news profile's (OptionsForProfile(Profile::kNews)
+// equals CoderOptions{}). A TABARI .options file or single option lines can be applied
+// with ReadTabariOptions / ApplyTabariOption.
 struct CoderOptions {
+  // Which profile set the profile fields (ApplyProfile records it).
+  Profile profile = Profile::kNews;
+
   CodeBy code_by = CodeBy::kClause;
 
   // COMPLEX: a sentence meeting any active condition produces no events (outcome
@@ -61,62 +79,61 @@ struct CoderOptions {
   int comma_bmin = 128, comma_bmax = 0;
   int comma_emin = 2, comma_emax = 10;
 
-  // SET: MINIMUM WORDS = n: shorter sentences are not coded (a comma counts as a word,
-  // a possessive "'s" does not). TABARI's default, 8, is set by ReadTabariOptions.
+  // Profile. SET: MINIMUM WORDS = n: shorter sentences are not coded (a comma counts as a
+  // word, a possessive "'s" does not). TABARI's default, 8, is the tabari profile's.
   int minimum_words = 0;
   // SET: CONVERT AGENTS = TRUE: an agent with no actor is coded as an actor.
   bool convert_agents = false;
-  // Agents reach further (PETRARCH; TABARI's reader turns this off): one agent written
+  // Profile. Agents reach further (PETRARCH and news; not TABARI): one agent written
   // for a compound applies to every member ("the ambassadors of X, Y and Z", "X and Y
   // government"), modifiers may stand between an actor and its agent ("X's first deputy
   // prime minister"), and "AGENT from ACTOR" composes like "AGENT of ACTOR".
   bool shared_agents = true;
-  // A compound with no other actor to act on: TABARI (true) codes events among its
-  // members ("X and Y met" -> X-Y and Y-X); otherwise each member is the source of an
-  // event with no target (they acted jointly), even when `require_dyad` is set.
+  // Profile. A compound with no other actor to act on: TABARI and PETRARCH (true) code events among
+  // its members ("X and Y met" -> X-Y and Y-X); otherwise each member is the source of an event
+  // with no target (they acted jointly), even when `require_dyad` is set.
   bool compound_pairs = false;
-  // PETRARCH: an agent with no actor to attach to is itself an actor coded "---" plus
+  // Profile (PETRARCH): an agent with no actor to attach to is itself an actor coded "---" plus
   // the agent code ("a senior official said" -> "---GOV").
   bool actorless_agents = false;
-  // News: an agent with no actor to attach to takes the country of the nearest
+  // Profile (news): an agent with no actor to attach to takes the country of the nearest
   // nation-state actor in the sentence ("Egyptian police dispersed demonstrators" ->
-  // EGYCOP and EGY+demonstrators). TABARI and PETRARCH conventions turn this off.
+  // EGYCOP and EGY+demonstrators).
   bool agent_country_from_context = true;
-  // News: an actor phrase directly followed by a capitalised actor name is one actor
-  // coded by the first ("U.N. Secretary-General Kofi Annan"). Off for TABARI/PETRARCH.
+  // Profile (news): an actor phrase directly followed by a capitalised actor name is one actor
+  // coded by the first ("U.N. Secretary-General Kofi Annan").
   bool title_name_one_actor = true;
-  // News: a verb word right after a preposition (IN, OF, FOR, ...) or a possessive
-  // (ITS, THEIR, ...) is a noun, like one after a determiner. Off for TABARI/PETRARCH.
+  // Profile (news): a verb word right after a preposition (IN, OF, FOR, ...) or a possessive
+  // (ITS, THEIR, ...) is a noun, like one after a determiner.
   bool nouns_after_prepositions = true;
-  // News: a verb after a modal (MAY, MIGHT, COULD, WOULD, WILL) is a stated intention
-  // or threat: cooperative codes become 03x, coercive ones 13x. Off for TABARI/PETRARCH.
+  // Profile (news): a verb after a modal (MAY, MIGHT, COULD, WOULD, WILL) is a stated intention
+  // or threat: cooperative codes become 03x, coercive ones 13x.
   bool future_as_intent = true;
-  // News: a verb inside an IF / UNLESS condition yields no event. Off for TABARI/PETRARCH.
+  // Profile (news): a verb inside an IF / UNLESS condition yields no event.
   bool skip_conditionals = true;
-  // News: two kinds of comma phrase are kept instead of eliminated. One that follows an
+  // Profile (news): two kinds of comma phrase are kept instead of eliminated. One that follows an
   // unknown name at the start of the sentence and holds an actor is the subject's title
   // ("Kenzo Oshima, the UN relief coordinator, demanded"); one that opens with a
   // conjunction is a clause of its own (", but was still refusing entry to Ghanaians,").
-  // Off for TABARI/PETRARCH comma elimination.
   bool news_comma_rules = true;
-  // News: "ethnic X" is coded by the country the group lives in when the sentence names
+  // Profile (news): "ethnic X" is coded by the country the group lives in when the sentence names
   // one ("ethnic Albanians in Serbia" -> SRB), not by the country X names.
   bool ethnic_groups_by_residence = true;
-  // News: a participle after a comma opens a clause. ", warning of consequences" keeps
+  // Profile (news): a participle after a comma opens a clause. ", warning of consequences" keeps
   // the sentence's source and, with no target of its own, its target; ", prompting Putin
   // to issue a warning" is aimed at the sentence's source.
   bool participial_clauses = true;
-  // News: "its", "their", "his", "her" are never a default target ("consequences for
+  // Profile (news): "its", "their", "his", "her" are never a default target ("consequences for
   // their bilateral ties"); patterns may still name them.
   bool possessives_not_targets = true;
-  // News: within one document, a capitalised surname alone ("Zinoviev said") refers to the
-  // person named in full earlier ("Georgy Zinoviev"). People are actor entries with dated
-  // roles or from a file whose name contains "people".
+  // Profile (news): within one document, a capitalised surname alone ("Zinoviev said") refers to
+  // the person named in full earlier ("Georgy Zinoviev"). People are actor entries with dated roles
+  // or from a file whose name contains "people".
   bool document_surnames = true;
-  // News: "X said Y must/should <act>" is X's demand on Y (10x), not Y's act.
+  // Profile (news): "X said Y must/should <act>" is X's demand on Y (10x), not Y's act.
   bool must_as_demand = true;
-  // News: at most this many words between a pattern word (or synset) and the pattern
-  // element before it (after it, before the verb); 0 = no limit (TABARI/PETRARCH).
+  // Profile (news): at most this many words between a pattern word (or synset) and the
+  // pattern element before it (after it, before the verb); 0 = no limit (TABARI/PETRARCH).
   int pattern_word_gap = 8;
   // PETRARCH require_dyad: when false, a verb that finds only a source or only a target
   // still yields an event, with an empty code for the missing actor.
@@ -134,7 +151,17 @@ struct CoderOptions {
   // A verb right after NOT / NEVER / -N'T that no pattern matched yields no event.
   // TABARI has no such rule (negation is handled by patterns), so it is off by default.
   bool skip_negated_verbs = false;
+
+  bool operator==(const CoderOptions&) const = default;
 };
+
+// Sets the profile fields of `options` to `profile`'s values (and options->profile); the
+// other fields are left as they are.
+void ApplyProfile(Profile profile, CoderOptions* options);
+
+// Default options with `profile` applied: what an input of that kind is coded with before
+// any .options file or record settings.
+CoderOptions OptionsForProfile(Profile profile);
 
 // Applies one TABARI .options line ("COMPLEX: VERBS[5] NOACTPRIOR", "SET: CODE BY
 // SENTENCE", "DEFAULT: OFF", "COMMA: MIN = 2 ..."). Lines that do not change coding
@@ -142,14 +169,21 @@ struct CoderOptions {
 // command that changes coding but cannot be parsed.
 Status ApplyTabariOption(std::string_view line, CoderOptions* options);
 
-// Reads a TABARI .options file; bad lines become "file:line: message" warnings.
+// Applies every line of a TABARI .options file to `options` as they stand (a profile's
+// options, typically); bad lines become "file:line: message" warnings. IOError when the
+// file cannot be read.
+Status ApplyTabariOptionsFile(const std::string& path, CoderOptions* options,
+                              std::vector<std::string>* warnings);
+
+// Reads a TABARI .options file: the tabari profile (ApplyProfile), then the file's lines
+// (ApplyTabariOptionsFile). Bad lines become "file:line: message" warnings.
 Status ReadTabariOptions(const std::string& path, CoderOptions* options,
                          std::vector<std::string>* warnings);
 
-// PETRARCH's conventions on top of `options`: an agent with no actor is coded "---"
-// plus the agent code ("a senior official said" -> "---GOV"), and a compound with no
-// other actor codes events among its members (compound_pairs). `parley validate` and
-// `parley code` apply them to PETRARCH unit-test XML input.
+// ApplyProfile(Profile::kPetrarch, options): an agent with no actor is coded "---" plus
+// the agent code ("a senior official said" -> "---GOV"), a compound with no other actor
+// codes events among its members, and the news conventions are off. `parley validate`
+// and `parley code` code PETRARCH unit-test XML input with this profile.
 void ApplyPetrarchConventions(CoderOptions* options);
 
 // Applies the settings a validation record carries for itself and the records after it:
@@ -238,14 +272,17 @@ class Coder {
   // filled). An over-long sentence is coded piece by piece, each piece a sentence of its
   // own; it is reported in `warnings` (may be null) as "ORIGIN:LINE: document ID: ..."
   // naming its byte offset in `doc.text`, and the rest of the document is coded as usual.
+  // A story discard phrase (a PETRARCH "+" discard entry) in any sentence discards the
+  // whole document: none of its events are appended, and later sentences are not coded.
   // Thread-safe: const, all mutable state lives in `scratch`.
   void CodeDocument(const Document& doc, CoderScratch* scratch, std::vector<Event>* events,
                     CoderTrace* trace = nullptr,
                     std::vector<std::string>* warnings = nullptr) const;
 
   // Codes one sentence; `event_template` supplies doc_id, sentence_index and date.
-  // Returns what happened (also reported to `trace`). A sentence of more than
-  // kMaxSentenceTokens tokens is not coded (kTooLong); cut it with SplitSentencesForCoding.
+  // Returns what happened (also reported to `trace`); a story discard phrase discards the
+  // sentence (kDiscarded), and only CodeDocument discards the rest of its story. A sentence of more
+  // than kMaxSentenceTokens tokens is not coded (kTooLong); cut it with SplitSentencesForCoding.
   SentenceOutcome CodeSentence(std::string_view sentence, const Event& event_template,
                                CoderScratch* scratch, std::vector<Event>* events,
                                CoderTrace* trace = nullptr) const;

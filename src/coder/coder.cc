@@ -158,6 +158,9 @@ struct CoderScratch::Impl {
   // People named in full earlier in the current document, by surname ("ZINOVIEV" ->
   // the actor entry of "Georgy Zinoviev"); cleared by CodeDocument.
   std::vector<std::pair<std::string, int32_t>> surnames;
+  // A story discard phrase (PETRARCH "+" entry) was found: the whole document codes
+  // nothing. Set by the sentence coder, cleared and read by CodeDocument.
+  bool story_discarded = false;
 
   Member& NewMember() {
     if (members_used == members.size()) members.emplace_back();
@@ -324,7 +327,9 @@ bool IsCausativeParticiple(std::string_view w) {
   return InList(w, kWords);
 }
 
-bool IsNegation(std::string_view w) { return w == "NOT" || w == "NEVER" || w == "N'T"; }
+// No "N'T" here: SentenceCoder::Tokenize joins it to the word before ("DIDN'T"), and a
+// sentence's first token has no modal before it to negate.
+bool IsNegation(std::string_view w) { return w == "NOT" || w == "NEVER"; }
 
 // Words that link phrases rather than modify a noun: "Russia's war on militants" is not
 // "Russia's militants".
@@ -368,7 +373,9 @@ class SentenceCoder {
  private:
   void Tokenize();
   void Resolve();
-  bool FindDiscard();
+  // Which discard phrase the sentence holds: a story discard when it holds any.
+  enum class Discard { kNone, kSentence, kStory };
+  Discard FindDiscard();
   SentenceOutcome Classify();
   int32_t SurnameActor(int tok) const;
   void RememberSurnames();
@@ -613,17 +620,21 @@ void SentenceCoder::Resolve() {
   sw_.size = n_;
 }
 
-bool SentenceCoder::FindDiscard() {
-  if (d_.discards().empty()) return false;
+SentenceCoder::Discard SentenceCoder::FindDiscard() {
+  if (d_.discards().empty()) return Discard::kNone;
+  Discard found = Discard::kNone;
   PhraseTrie::Match m;
   for (int i = 0; i < n_; ++i) {
     bool possible = false;
     for (uint32_t k = s_.begin[i]; k < s_.begin[i + 1] && !possible; ++k) {
       possible = d_.starts(s_.matches[k].word) & Dictionary::kDiscardStart;
     }
-    if (possible && d_.discards().LongestAt(sw_, i, 0, &m)) return true;
+    if (!possible || !d_.discards().LongestAt(sw_, i, 0, &m)) continue;
+    // A story discard anywhere outranks a sentence discard found before it.
+    if (d_.discard_whole_story(m.payload)) return Discard::kStory;
+    found = Discard::kSentence;
   }
-  return false;
+  return found;
 }
 
 // "Zinoviev expressed concern": a capitalised surname alone refers to the person named in
@@ -1968,8 +1979,14 @@ SentenceOutcome SentenceCoder::Run() {
     }
   }
   Resolve();
-  if (FindDiscard()) {
-    if (trace_) trace_->OnOutcome(SentenceOutcome::kDiscarded, "discard phrase");
+  if (Discard discard = FindDiscard(); discard != Discard::kNone) {
+    const bool story = discard == Discard::kStory;
+    s_.story_discarded |= story;
+    if (trace_) {
+      trace_->OnOutcome(
+          SentenceOutcome::kDiscarded,
+          story ? "story discard phrase: no sentence of the story is coded" : "discard phrase");
+    }
     return SentenceOutcome::kDiscarded;
   }
   SentenceOutcome st = Classify();
@@ -2103,6 +2120,8 @@ void Coder::CodeDocument(const Document& doc, CoderScratch* scratch, std::vector
   Event tmpl;
   tmpl.doc_id = doc.id;
   tmpl.date = doc.date;
+  const size_t doc_first = events->size();
+  impl.story_discarded = false;
   for (size_t i = 0; i < sentences.size(); ++i) {
     tmpl.sentence_index = static_cast<int32_t>(i);
     std::string_view sentence = std::string_view(doc.text).substr(
@@ -2111,6 +2130,12 @@ void Coder::CodeDocument(const Document& doc, CoderScratch* scratch, std::vector
       // Only a single word of hundreds of hyphenated pieces gets here.
       warn(sentences[i].start,
            "is one word of more than " + std::to_string(kMaxSentenceTokens) + " pieces; skipped");
+    }
+    if (impl.story_discarded) {
+      // PETRARCH: a "+" discard phrase in any sentence discards the whole story, the
+      // events of the sentences before it included.
+      events->resize(doc_first);
+      break;
     }
   }
 }

@@ -2,10 +2,7 @@
 // no punctuation) are cut into pieces of at most kMaxSentenceTokens tokens, coded
 // correctly, reported, and never crash or cost more than linear time.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -13,26 +10,19 @@
 #include "dict/readers.h"
 #include "parley/coder.h"
 #include "parley/reader.h"
+#include "util/temp_dir_for_tests.h"
 
 namespace parley {
 namespace {
 
-std::string WriteTemp(const std::string& name, const std::string& content) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("parley_coder_limits_test." + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto path = (dir / name).string();
-  std::ofstream(path) << content;
-  return path;
-}
-
 class CoderLimitsTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    testing::TempDir files("parley_coder_limits_test");
     std::string actors =
-        WriteTemp("t.actors", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nSEOUL [KOR]\n");
-    std::string agents = WriteTemp("t.agents", "AMBASSADOR_ [~GOV]\nSOLDIERS_ [~MIL]\n");
-    std::string verbs = WriteTemp("t.verbs", "ATTACK [190]\nCRITICI [111]\n");
+        files.Write("t.actors", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nSEOUL [KOR]\n");
+    std::string agents = files.Write("t.agents", "AMBASSADOR_ [~GOV]\nSOLDIERS_ [~MIL]\n");
+    std::string verbs = files.Write("t.verbs", "ATTACK [190]\nCRITICI [111]\n");
     dict::DictionaryBuilder b;
     std::vector<std::string> warnings;
     ASSERT_TRUE(dict::ReadTabariActors(actors, &b, &warnings).ok());

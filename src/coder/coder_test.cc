@@ -2,30 +2,23 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <thread>
 
 #include "dict/dictionary.h"
 #include "dict/readers.h"
-
-#include <unistd.h>
+#include "util/temp_dir_for_tests.h"
 
 namespace parley {
 namespace {
 
-std::string WriteTemp(const std::string& name, const std::string& content) {
-  // One folder per process: ctest runs each test as its own process, in parallel.
-  auto dir = std::filesystem::temp_directory_path() /
-             ("parley_coder_test." + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto path = (dir / name).string();
-  std::ofstream(path) << content;
-  return path;
-}
-
 class CoderTest : public ::testing::Test {
  protected:
+  // Dictionary files in a folder of the test's own, removed when it ends.
+  std::string WriteTemp(const std::string& name, const std::string& content) {
+    return files_.Write(name, content);
+  }
+  testing::TempDir files_{"parley_coder_test"};
+
   void SetUp() override {
     std::string actors = WriteTemp("t.actors",
                                    "<NOUN>\nPARADE_\n</NOUN>\n"
@@ -34,7 +27,8 @@ class CoderTest : public ::testing::Test {
                                    "BOROMIR [GONMIL <950101] [GONGOV]\nUS_ [USA]\n"
                                    "ALBANIANS [ALB]\nSERBIA [SRB]\n"
                                    "ELROND_PEREDHEL [RIVGOV >950101] [RIV]\n");
-    std::string agents = WriteTemp("t.agents", "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\nSOLDIERS_ [~MIL]\nPROTESTERS_ [~OPP]\n");
+    std::string agents = WriteTemp(
+        "t.agents", "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\nSOLDIERS_ [~MIL]\nPROTESTERS_ [~OPP]\n");
     std::string verbs = WriteTemp("t.verbs",
                                   "ATTACK [190]\n- * TARGETS_IN + [195]\n"
                                   "CRITICI [111]\nCRITICIZ [111]\n"
@@ -243,9 +237,10 @@ TEST_F(CoderTest, CoderActorlessAgentsAndRequireDyad) {
 }
 
 TEST(CoderVerbBlocksTest, VerbInTwoFilesTriesThePatternsOfBoth) {
-  std::string actors = WriteTemp("m.actors", "ARNOR [ARN]\nGONDOR [GON]\n");
-  std::string first = WriteTemp("m1.verbs", "WARN [130]\n- * AGAINST + [131]\n");
-  std::string second = WriteTemp("m2.verbs", "WARN [130]\n- * OF ATTACK BY + [138]\n");
+  testing::TempDir files("parley_coder_test");
+  std::string actors = files.Write("m.actors", "ARNOR [ARN]\nGONDOR [GON]\n");
+  std::string first = files.Write("m1.verbs", "WARN [130]\n- * AGAINST + [131]\n");
+  std::string second = files.Write("m2.verbs", "WARN [130]\n- * OF ATTACK BY + [138]\n");
   dict::DictionaryBuilder b;
   std::vector<std::string> warnings;
   ASSERT_TRUE(dict::ReadTabariActors(actors, &b, &warnings).ok());
@@ -436,6 +431,86 @@ TEST_F(CoderTest, CoderSharedAcrossThreadsGivesSameEvents) {
   }
   for (auto& th : threads) th.join();
   for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+// PETRARCH discard files: a "+" entry discards the whole story, not just its sentence
+// (PETRARCH dictionaries.rst, "Discard List"). Before, CodeDocument never asked which kind
+// a discard was, so "+" entries dropped only their own sentence.
+class CoderStoryDiscardTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::TempDir files("parley_coder_test");
+    dict::DictionaryBuilder b;
+    std::vector<std::string> warnings;
+    ASSERT_TRUE(dict::ReadTabariActors(files.Write("s.actors", "ARNOR [ARN]\nGONDOR [GON]\n"), &b,
+                                       &warnings)
+                    .ok());
+    ASSERT_TRUE(
+        dict::ReadTabariVerbs(files.Write("s.verbs", "ATTACK [190]\n"), &b, &warnings).ok());
+    ASSERT_TRUE(
+        dict::ReadPetrarchDiscards(
+            files.Write("s.discards.txt", "+TRANSFER WINDOW\nFRIENDLY MATCH\n"), &b, &warnings)
+            .ok());
+    ASSERT_TRUE(warnings.empty()) << warnings[0];
+    ASSERT_TRUE(b.Build(&dict_, &warnings).ok());
+  }
+
+  std::vector<std::string> Code(const std::string& text, CoderScratch* scratch,
+                                CoderTrace* trace = nullptr) {
+    Coder coder(dict_, OptionsForProfile(Profile::kPetrarch));
+    Document doc;
+    doc.id = "story";
+    doc.text = text;
+    std::vector<Event> events;
+    coder.CodeDocument(doc, scratch, &events, trace);
+    std::vector<std::string> out;
+    for (const auto& e : events) {
+      out.push_back(e.source.code + " " + e.target.code + " " + e.code + " @" +
+                    std::to_string(e.sentence_index));
+    }
+    return out;
+  }
+
+  std::shared_ptr<const Dictionary> dict_;
+};
+
+struct OutcomeReasons : CoderTrace {
+  void OnOutcome(SentenceOutcome outcome, std::string_view why) override {
+    if (outcome == SentenceOutcome::kDiscarded && !why.empty()) reasons.emplace_back(why);
+  }
+  std::vector<std::string> reasons;
+};
+
+TEST_F(CoderStoryDiscardTest, StoryDiscardDropsEveryEventOfTheDocument) {
+  CoderScratch scratch;
+  OutcomeReasons trace;
+  EXPECT_EQ(Code("Arnor attacked Gondor on Monday. The transfer window opened in Gondor. "
+                 "Gondor attacked Arnor on Tuesday.",
+                 &scratch, &trace),
+            V{});
+  EXPECT_EQ(trace.reasons,
+            std::vector<std::string>{"story discard phrase: no sentence of the story is coded"});
+  // The next document with the same scratch codes as usual.
+  EXPECT_EQ(Code("Arnor attacked Gondor on Monday.", &scratch), V{"ARN GON 190 @0"});
+}
+
+TEST_F(CoderStoryDiscardTest, SentenceDiscardDropsOnlyItsSentence) {
+  CoderScratch scratch;
+  EXPECT_EQ(Code("Arnor attacked Gondor on Monday. Arnor attacked Gondor in a friendly match. "
+                 "Gondor attacked Arnor on Tuesday.",
+                 &scratch),
+            (V{"ARN GON 190 @0", "GON ARN 190 @2"}));
+}
+
+TEST_F(CoderStoryDiscardTest, OneSentenceWithAStoryDiscardIsDiscarded) {
+  Coder coder(dict_, OptionsForProfile(Profile::kPetrarch));
+  CoderScratch scratch;
+  std::vector<Event> events;
+  Event tmpl;
+  EXPECT_EQ(coder.CodeSentence("Arnor attacked Gondor before the transfer window closed.", tmpl,
+                               &scratch, &events),
+            SentenceOutcome::kDiscarded);
+  EXPECT_TRUE(events.empty());
 }
 
 }  // namespace

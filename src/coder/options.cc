@@ -1,4 +1,5 @@
 // TABARI .options commands that change coding (TABARI manual chapter 8).
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <fstream>
@@ -22,17 +23,39 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// Value of "NAME[n]" in `s`, or -1.
-int BracketNumber(const std::string& s, std::string_view name) {
-  size_t p = s.find(name);
-  if (p == std::string::npos) return -1;
-  p = s.find('[', p);
-  if (p == std::string::npos) return -1;
-  return std::atoi(s.c_str() + p + 1);
+// `text` as a whole number from 0 to INT_MAX, all of it ("12x", "-1", "" and
+// "99999999999" are errors); `what` names the setting in the message.
+Status ParseCount(std::string_view text, std::string_view what, int* value) {
+  int v = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, v);
+  if (ec == std::errc::result_out_of_range) {
+    return Status::InvalidArgument(std::string(what) + ": " + std::string(text) +
+                                   " is out of range (at most 2147483647)");
+  }
+  if (text.empty() || ec != std::errc() || ptr != end || v < 0) {
+    return Status::InvalidArgument(std::string(what) + ": expected a whole number, got '" +
+                                   std::string(text) + "'");
+  }
+  *value = v;
+  return Status::OK();
 }
 
-// Value of "NAME = n" in `s` (first occurrence of NAME as a whole word), or -1.
-int AssignedNumber(const std::string& s, std::string_view name) {
+// Value of "NAME[n]" in `s` into `*value`, left as it is when NAME does not occur.
+Status BracketNumber(const std::string& s, std::string_view name, int* value) {
+  size_t p = s.find(name);
+  if (p == std::string::npos) return Status::OK();
+  size_t open = s.find('[', p);
+  size_t close = open == std::string::npos ? open : s.find(']', open);
+  if (close == std::string::npos) {
+    return Status::InvalidArgument(std::string(name) + ": expected " + std::string(name) + "[n]");
+  }
+  return ParseCount(Trim(std::string_view(s).substr(open + 1, close - open - 1)), name, value);
+}
+
+// Value of "NAME = n" in `s` (first occurrence of NAME as a whole word; n ends at a blank)
+// into `*value`, left as it is when NAME does not occur.
+Status AssignedNumber(const std::string& s, std::string_view name, int* value) {
   size_t p = 0;
   while ((p = s.find(name, p)) != std::string::npos) {
     bool start_ok = p == 0 || !std::isalpha(static_cast<unsigned char>(s[p - 1]));
@@ -40,11 +63,13 @@ int AssignedNumber(const std::string& s, std::string_view name) {
     bool end_ok = q < s.size() && !std::isalpha(static_cast<unsigned char>(s[q]));
     if (start_ok && end_ok) {
       while (q < s.size() && (s[q] == ' ' || s[q] == '=')) ++q;
-      return std::atoi(s.c_str() + q);
+      size_t end = q;
+      while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end]))) ++end;
+      return ParseCount(std::string_view(s).substr(q, end - q), name, value);
     }
     p += name.size();
   }
-  return -1;
+  return Status::OK();
 }
 
 // Code inside the first "[...]" after `keyword`.
@@ -76,7 +101,11 @@ Status ApplySet(const std::string& body, CoderOptions* o) {
       o->code_by = CodeBy::kClause;
     }
   } else if (name.starts_with("MINIMUM WORDS")) {
-    o->minimum_words = std::atoi(value.c_str());
+    // The number ends at a blank: validation records close their comment after it
+    // ("MINIMUM WORDS = 20  */").
+    std::string_view number = value;
+    number = number.substr(0, std::min(number.size(), number.find_first_of(" \t")));
+    return ParseCount(number, "MINIMUM WORDS", &o->minimum_words);
   } else if (name.starts_with("CONVERT AGENT")) {
     o->convert_agents = IsTrue(value);
   }
@@ -86,7 +115,9 @@ Status ApplySet(const std::string& body, CoderOptions* o) {
 
 }  // namespace
 
-Status ApplyTabariOption(std::string_view raw, CoderOptions* o) {
+namespace {
+
+Status ApplyTabariOptionTo(std::string_view raw, CoderOptions* o) {
   std::string line = Upper(Trim(raw));
   size_t comment = line.find("//");
   if (comment != std::string::npos) line.resize(comment);
@@ -100,10 +131,13 @@ Status ApplyTabariOption(std::string_view raw, CoderOptions* o) {
   std::string key = command.substr(0, 4);  // TABARI reads the first four letters
   if (key == "SET") return ApplySet(body, o);
   if (key == "COMP") {
-    o->complex_verbs = std::max(0, BracketNumber(body, "VERBS"));
-    o->complex_actors = std::max(0, BracketNumber(body, "ACTORS"));
-    o->complex_pronouns = std::max(0, BracketNumber(body, "PRONOUNS"));
-    o->complex_conj = std::max(0, BracketNumber(body, "CONJ"));
+    o->complex_verbs = o->complex_actors = o->complex_pronouns = o->complex_conj = 0;
+    for (auto [name, field] :
+         {std::pair{"VERBS", &o->complex_verbs}, std::pair{"ACTORS", &o->complex_actors},
+          std::pair{"PRONOUNS", &o->complex_pronouns}, std::pair{"CONJ", &o->complex_conj}}) {
+      Status st = BracketNumber(body, name, field);
+      if (!st.ok()) return st;
+    }
     o->complex_no_actor_prior = body.find("NOACTPRIOR") != std::string::npos;
     o->complex_no_actor_after = body.find("NOACTAFTER") != std::string::npos;
     o->complex_no_verb = body.find("NOVERB") != std::string::npos;
@@ -139,47 +173,27 @@ Status ApplyTabariOption(std::string_view raw, CoderOptions* o) {
       return Status::OK();
     }
     o->comma_enabled = true;
-    auto set = [&](std::string_view name, int* field) {
-      int v = AssignedNumber(body, name);
-      if (v >= 0) *field = v;
-    };
-    set("MIN", &o->comma_min);
-    set("MAX", &o->comma_max);
-    set("EMIN", &o->comma_emin);
-    set("EMAX", &o->comma_emax);
-    set("BMIN", &o->comma_bmin);
-    set("BMAX", &o->comma_bmax);
+    for (auto [name, field] :
+         {std::pair{"MIN", &o->comma_min}, std::pair{"MAX", &o->comma_max},
+          std::pair{"EMIN", &o->comma_emin}, std::pair{"EMAX", &o->comma_emax},
+          std::pair{"BMIN", &o->comma_bmin}, std::pair{"BMAX", &o->comma_bmax}}) {
+      Status st = AssignedNumber(body, name, field);
+      if (!st.ok()) return st;
+    }
     return Status::OK();
   }
   // LABEL:, OUTPUT:, FORWARD:, NONEVENTS:, ISSUES: ... do not change which events are coded.
   return Status::OK();
 }
 
-namespace {
-
-// The validation suites were written for coders without parley's news conventions.
-void TurnOffNewsConventions(CoderOptions* options) {
-  options->agent_country_from_context = false;
-  options->title_name_one_actor = false;
-  options->nouns_after_prepositions = false;
-  options->future_as_intent = false;
-  options->skip_conditionals = false;
-  options->pattern_word_gap = 0;
-  options->news_comma_rules = false;
-  options->ethnic_groups_by_residence = false;
-  options->must_as_demand = false;
-  options->document_surnames = false;
-  options->participial_clauses = false;
-  options->possessives_not_targets = false;
-  options->roles_from_tree = false;
-}
-
 }  // namespace
 
-void ApplyPetrarchConventions(CoderOptions* options) {
-  options->actorless_agents = true;
-  options->compound_pairs = true;
-  TurnOffNewsConventions(options);
+Status ApplyTabariOption(std::string_view line, CoderOptions* options) {
+  // A line with a bad number changes nothing, not the settings before the bad one.
+  CoderOptions next = *options;
+  Status st = ApplyTabariOptionTo(line, &next);
+  if (st.ok()) *options = std::move(next);
+  return st;
 }
 
 namespace {
@@ -191,9 +205,6 @@ Status ApplyPetrarchSetting(std::string_view setting, CoderOptions* o) {
   std::string name(Trim(setting.substr(0, eq)));
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::string value = Upper(Trim(setting.substr(eq + 1)));
-  int number = 0;
-  bool numeric =
-      std::from_chars(value.data(), value.data() + value.size(), number).ec == std::errc();
   struct Field {
     std::string_view name;
     int* field;
@@ -203,9 +214,7 @@ Status ApplyPetrarchSetting(std::string_view setting, CoderOptions* o) {
                           {"comma_emin", &o->comma_emin}, {"comma_emax", &o->comma_emax}};
   for (const Field& f : fields) {
     if (name != f.name) continue;
-    if (!numeric) return Status::InvalidArgument(name + ": expected a number, got " + value);
-    *f.field = number;
-    return Status::OK();
+    return ParseCount(value, name, f.field);
   }
   if (name == "require_dyad") {
     if (value != "TRUE" && value != "FALSE" && value != "1" && value != "0")
@@ -247,15 +256,10 @@ bool ApplyDocumentOptions(const Document& doc, CoderOptions* options,
   return applied;
 }
 
-Status ReadTabariOptions(const std::string& path, CoderOptions* options,
-                         std::vector<std::string>* warnings) {
+Status ApplyTabariOptionsFile(const std::string& path, CoderOptions* options,
+                              std::vector<std::string>* warnings) {
   std::ifstream in(path);
   if (!in) return Status::IOError(path + ": cannot open");
-  // A TABARI project codes with TABARI's defaults unless its options say otherwise.
-  options->minimum_words = 8;
-  options->shared_agents = false;
-  options->compound_pairs = true;
-  TurnOffNewsConventions(options);
   std::string line;
   int n = 0;
   while (std::getline(in, line)) {
@@ -265,6 +269,16 @@ Status ReadTabariOptions(const std::string& path, CoderOptions* options,
       warnings->push_back(path + ":" + std::to_string(n) + ": " + st.message());
   }
   return Status::OK();
+}
+
+Status ReadTabariOptions(const std::string& path, CoderOptions* options,
+                         std::vector<std::string>* warnings) {
+  // A TABARI project codes with TABARI's defaults unless its options say otherwise.
+  CoderOptions read = *options;
+  ApplyProfile(Profile::kTabari, &read);
+  Status st = ApplyTabariOptionsFile(path, &read, warnings);
+  if (st.ok()) *options = std::move(read);
+  return st;
 }
 
 }  // namespace parley

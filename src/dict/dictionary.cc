@@ -490,9 +490,6 @@ class BuildContext {
         if (it.kind == Kind::kSynset) cp.length += Letters(p.elements[k].text);
         if (it.kind == Kind::kWord) cp.required_words.push_back(it.word);
         if (it.kind == Kind::kSynset) cp.required_synsets.push_back(it.synset);
-        cp.has_source |= it.kind == Kind::kSource;
-        cp.has_target |= it.kind == Kind::kTarget;
-        cp.has_compound |= it.kind == Kind::kCompound;
       }
       if (cp.verb_pos < 0) {
         Warn(p.origin, "pattern has no '*'");

@@ -159,7 +159,6 @@ struct CompiledPattern {
   dict::EventCode code;
   int length = 0;  // TABARI 5.7.1: letters in literal words
   std::string rule;
-  bool has_source = false, has_target = false, has_compound = false;
   // Prefilter: every word here, and some first word of every synset here, must occur in
   // the clause before the pattern is worth matching.
   std::vector<WordId> required_words;

@@ -78,7 +78,8 @@ Status LoadSuiteDictionaries(const PetrarchSuite& suite, const fs::path& folder,
                               {&suite.agent_file, dict::FileKind::kAgents},
                               {&suite.discard_file, dict::FileKind::kDiscards},
                               {&suite.issue_file, dict::FileKind::kIssues}};
-  for (const std::string& actor : suite.actor_files) files.push_back({&actor, dict::FileKind::kActors});
+  for (const std::string& actor : suite.actor_files)
+    files.push_back({&actor, dict::FileKind::kActors});
   for (const Named& file : files) {
     if (file.name->empty()) continue;
     std::string path = FindDictionary(folder, *file.name);
@@ -110,7 +111,7 @@ Status RunPetrarchXml(const std::string& xml_path, Report* report) {
   if (!status.ok()) return status;
 
   // Records are read and coded exactly as `parley code <xml>` reads and codes them: the
-  // io reader's Documents, PETRARCH's conventions, each record's <Config> applied in order.
+  // io reader's Documents, the petrarch profile, each record's <Config> applied in order.
   // The suite reader above supplies only what Documents do not carry (the dictionaries,
   // <Include>, sentence="false", <Stop>).
   ReaderOptions reader_options;
@@ -119,8 +120,7 @@ Status RunPetrarchXml(const std::string& xml_path, Report* report) {
   std::unique_ptr<DocumentReader> reader;
   status = DocumentReader::Open({xml_path}, reader_options, &reader);
   if (!status.ok()) return status;
-  CoderOptions options;
-  ApplyPetrarchConventions(&options);
+  CoderOptions options = OptionsForProfile(Profile::kPetrarch);
   auto coder = std::make_unique<Coder>(dictionary, options);
   CoderScratch scratch;
   std::vector<Event> events;

@@ -52,8 +52,7 @@ ties with Gondor &amp; Rohan.
   EXPECT_EQ(demo.id, "DEMO-00");
   EXPECT_EQ(demo.date, 19950101);
   EXPECT_EQ(demo.text, "Arnor is about to restore ties with Gondor & Rohan.");
-  EXPECT_EQ(demo.expected,
-            (std::vector<std::string>{"ARN GON 064", "GON \"X Y\" 033"}));
+  EXPECT_EQ(demo.expected, (std::vector<std::string>{"ARN GON 064", "GON \"X Y\" 033"}));
   ASSERT_EQ(demo.options.size(), 1u);
   EXPECT_EQ(demo.options[0].first, "require_dyad");
   const PetrarchRecord& err = suite.records[1];
@@ -62,6 +61,11 @@ ties with Gondor &amp; Rohan.
   EXPECT_EQ(err.expected_error, "dateline");
   EXPECT_EQ(err.date, 20080801);
 }
+
+// Compatibility gate 1 (issue 11): the suite's exact result today. A change that passes
+// more records raises these numbers in the same commit; one that passes fewer fails.
+constexpr int kPetrarchPassed = 238;
+constexpr int kPetrarchFailed = 38;
 
 TEST(PetrarchValidation, UnitTestRecords) {
   std::string xml =
@@ -79,10 +83,12 @@ TEST(PetrarchValidation, UnitTestRecords) {
     std::printf("FAIL %-14s expected %s coded %s\n", f.record_id.c_str(), expected.c_str(),
                 coded.c_str());
   }
-  std::printf("PETRARCH unit tests: %d passed, %d failed, %d skipped: %.1f%% pass\n",
-              report.passed, report.failed, report.skipped, rate);
+  std::printf("PETRARCH unit tests: %d passed, %d failed, %d skipped: %.1f%% pass\n", report.passed,
+              report.failed, report.skipped, rate);
   EXPECT_GT(tested, 200);
   EXPECT_GE(rate, 80.0);  // the project's acceptance floor
+  EXPECT_EQ(report.passed, kPetrarchPassed);
+  EXPECT_EQ(report.failed, kPetrarchFailed);
 }
 
 }  // namespace
