@@ -288,7 +288,7 @@ class Builder {
                  (form == "Part" && internal::HasFeature(W(v).feats, "Tense=Pres"))) {
         AddGroup(ArgRole::kAgent, ArgSource::kParticiple, relativised, {}, true);
       }
-    } else if (f.clause == ClauseKind::kControlled && h >= 0 && !HasSubject(begin)) {
+    } else if (base == "xcomp" && h >= 0 && !HasSubject(begin)) {
       f.controller_frame = out_->frame_of_word[h];
       int controller = -1;
       for (int c : t_.Children(h)) {
@@ -327,16 +327,18 @@ class Builder {
     f.modal_word = vg.modal_word;
     f.modal = vg.modal;
     if (f.conjunct_of >= 0 && vg.modal_source == ModalSource::kNone && !HasOwnSubject(v) &&
-        !inverted) {
-      // "will meet Y and sign a deal": the auxiliary sits on the first verb only; "or"
-      // keeps the first verb's negation in scope ("will not attack or invade").
+        !inverted && internal::FeatureValue(W(v).feats, "VerbForm") != "Fin") {
+      // "will meet Y and sign a deal", "plans to meet Y and sign a deal": the auxiliary and
+      // the governor sit on the first verb only, so a non-finite second verb shares the
+      // first's mood, all but its own negation, which only "or" keeps in scope ("will not
+      // attack or invade"). A finite one ("..., and withdrew") has a mood of its own.
       const Frame& first = out_->frames[f.conjunct_of];
-      if (first.mood_flags & kMoodModal) {
-        f.mood_flags |= kMoodModal;
+      f.mood_flags |= first.mood_flags & ~kMoodNegated;
+      if (f.modal_word < 0) {
         f.modal_word = first.modal_word;
         f.modal = first.modal;
       }
-      if ((first.mood_flags & kNegationBits) && HasCoordinator(v, "or")) {
+      if ((first.mood_flags & kMoodNegated) && HasCoordinator(v, "or")) {
         f.mood_flags |= kMoodInheritedNegation;
       }
     }

@@ -349,6 +349,50 @@ TEST(FramesTest, ConjoinedVerbsShareTheSubject) {
   EXPECT_TRUE(sign->mood_flags & kMoodRefused);
 }
 
+// A verb conjoined with an xcomp takes the xcomp's subject, not its object: in "Iran plans
+// to meet Qatar and sign a deal" Qatar does not sign.
+TEST(FramesTest, ConjunctOfAControlledVerbSharesItsSubject) {
+  auto a = AnalyseRows(R"(
+1 Iran Iran PROPN NNP Number=Sing 2 nsubj
+2 plans plan VERB VBZ Mood=Ind|Tense=Pres|VerbForm=Fin 0 root
+3 to to PART TO _ 4 mark
+4 meet meet VERB VB VerbForm=Inf 2 xcomp
+5 Qatar Qatar PROPN NNP Number=Sing 4 obj
+6 and and CCONJ CC _ 7 cc
+7 sign sign VERB VB VerbForm=Inf 4 conj
+8 a a DET DT _ 9 det
+9 deal deal NOUN NN Number=Sing 7 obj
+)");
+  const Frame* sign = a->FrameOf("sign");
+  EXPECT_EQ(a->Args(sign, ArgRole::kAgent), (Strings{"Iran"})) << a->Trace();
+  EXPECT_EQ(a->SourceOf(sign, ArgRole::kAgent), ArgSource::kShared);
+  EXPECT_EQ(sign->clause, ClauseKind::kControlled);
+  EXPECT_EQ(sign->mood, Mood::kIntended);  // planned too
+  EXPECT_EQ(sign->modal, "plan");
+  EXPECT_EQ(a->Args(a->FrameOf("meet"), ArgRole::kAgent), (Strings{"Iran"}));
+}
+
+TEST(FramesTest, OrKeepsNegationInScopeAndAndDoesNot) {
+  auto a = AnalyseRows(R"(
+1 Russia Russia PROPN NNP Number=Sing 4 nsubj
+2 will will AUX MD VerbForm=Fin 4 aux
+3 not not PART RB _ 4 advmod
+4 attack attack VERB VB VerbForm=Inf 0 root
+5 or or CCONJ CC _ 6 cc
+6 invade invade VERB VB VerbForm=Inf 4 conj
+7 Ukraine Ukraine PROPN NNP Number=Sing 6 obj
+8 and and CCONJ CC _ 9 cc
+9 withdrew withdraw VERB VBD Mood=Ind|Tense=Past|VerbForm=Fin 4 conj
+)");
+  const Frame* invade = a->FrameOf("invade");
+  EXPECT_EQ(invade->mood, Mood::kNegated);
+  EXPECT_EQ(a->Args(invade, ArgRole::kAgent), (Strings{"Russia"}));
+  const Frame* withdrew = a->FrameOf("withdrew");
+  EXPECT_FALSE(withdrew->mood_flags & (kMoodNegated | kMoodInheritedNegation));
+  EXPECT_EQ(withdrew->mood, Mood::kAsserted);  // finite: not under "will"
+  EXPECT_EQ(a->Args(withdrew, ArgRole::kAgent), (Strings{"Russia"}));
+}
+
 TEST(FramesTest, ParticiplesAndConditions) {
   auto a = AnalyseRows(R"(
 1 If if SCONJ IN _ 3 mark
