@@ -323,6 +323,66 @@ TEST(FramesTest, InvertedSpeechParsedAsConjunctWithObject) {
   EXPECT_EQ(summed->mood, Mood::kAsserted);
 }
 
+// The bundled parser's reading of a quote before "said Ronalds": said is the root, the quote
+// its ccomp before it, and Ronalds a ccomp after it. Ronalds is the speaker; frames inside the
+// quote are reported even when the quote's head is a copula (no frame of its own).
+TEST(FramesTest, QuoteThenSaidNameAndCopularReportedClause) {
+  auto a = AnalyseRows(R"(
+1 " " PUNCT `` _ 3 punct
+2 Sanctions sanction NOUN NNS Number=Plur 3 nsubj
+3 threat threat NOUN NN Number=Sing 9 ccomp
+4 to to PART TO _ 5 mark
+5 punish punish VERB VB VerbForm=Inf 3 acl
+6 Iran Iran PROPN NNP Number=Sing 5 obj
+7 , , PUNCT , _ 3 punct
+8 " " PUNCT '' _ 3 punct
+9 said say VERB VBD Mood=Ind|Tense=Past|VerbForm=Fin 0 root
+10 Ronalds Ronalds PROPN NNP Number=Sing 9 ccomp
+11 . . PUNCT . _ 9 punct
+)");
+  const Frame* said = a->FrameOf("said");
+  EXPECT_EQ(a->Args(said, ArgRole::kAgent), (Strings{"Ronalds"})) << a->Trace();
+  EXPECT_EQ(a->SourceOf(said, ArgRole::kAgent), ArgSource::kInverted);
+  const Frame* punish = a->FrameOf("punish");
+  EXPECT_TRUE(punish->reported) << a->Trace();
+  EXPECT_EQ(a->Form(a->phrases().groups[punish->speaker_group].head), "Ronalds");
+  EXPECT_TRUE(a->FrameOf("threat")->reported);  // the quote's head, a noun frame
+
+  auto b = AnalyseRows(R"(
+1 Officials official NOUN NNS Number=Plur 4 nsubj
+2 might might AUX MD VerbForm=Fin 4 aux
+3 be be AUX VB VerbForm=Inf 4 cop
+4 ready ready ADJ JJ Degree=Pos 0 root
+5 to to PART TO _ 6 mark
+6 meet meet VERB VB VerbForm=Inf 4 xcomp
+7 , , PUNCT , _ 9 punct
+8 she she PRON PRP Number=Sing 9 nsubj
+9 said say VERB VBD Mood=Ind|Tense=Past|VerbForm=Fin 4 parataxis
+)");
+  const Frame* meet = b->FrameOf("meet");
+  EXPECT_TRUE(meet->reported) << b->Trace();
+  EXPECT_EQ(b->Form(b->phrases().groups[meet->speaker_group].head), "she");
+  EXPECT_EQ(b->Args(meet, ArgRole::kAgent), (Strings{"Officials"}));
+  EXPECT_EQ(meet->mood, Mood::kIntended);
+  EXPECT_FALSE(b->FrameOf("said")->reported);
+}
+
+// "thought to be" is not a report: a speech verb with a complement of its own hanging from
+// a clause does not make that clause reported.
+TEST(FramesTest, SpeechVerbWithItsOwnComplementReportsNothingAbove) {
+  auto a = AnalyseRows(R"(
+1 Talks talk NOUN NNS Number=Plur 2 nsubj
+2 stalled stall VERB VBD Mood=Ind|Tense=Past|VerbForm=Fin 0 root
+3 , , PUNCT , _ 5 punct
+4 officials official NOUN NNS Number=Plur 5 nsubj
+5 thought think VERB VBD Mood=Ind|Tense=Past|VerbForm=Fin 2 parataxis
+6 to to PART TO _ 7 mark
+7 leave leave VERB VB VerbForm=Inf 5 xcomp
+)");
+  EXPECT_FALSE(a->FrameOf("stalled")->reported) << a->Trace();
+  EXPECT_FALSE(a->FrameOf("Talks")->reported);
+}
+
 TEST(FramesTest, ConjoinedVerbsShareTheSubject) {
   auto a = AnalyseRows(R"(
 1 Lavrov Lavrov PROPN NNP Number=Sing 2 nsubj
