@@ -196,7 +196,8 @@ class Builder {
   }
 
   // Whether frame `self` (predicate `w`) is reported, and under which speech frame: the
-  // clause it sits in is the ccomp or parataxis of a speech verb, or has a speech verb
+  // clause it sits in is the ccomp or parataxis of a speech verb (or the xcomp of a passive
+  // one: "is said to have"), or has a speech verb
   // hanging from it (ReportingChild), or sits in a reported frame. Copular clauses have no
   // frame, so the walk up to the governing frame checks every clause head on the way.
   int SpeechFrameOf(int w, int self) const {
@@ -206,7 +207,13 @@ class Builder {
       if (f >= 0 && f != self) {
         const Frame& g = out_->frames[f];
         const std::string_view rel = BaseRelation(W(prev).deprel);
-        if (g.is_speech && (rel == "ccomp" || rel == "parataxis")) return f;
+        // "Isis was said to have survived": the xcomp of a passive speech verb is hearsay.
+        const bool passive_speech =
+            g.is_speech && g.verb_group >= 0 && p_.verbs[g.verb_group].voice == Voice::kPassive;
+        if (g.is_speech &&
+            (rel == "ccomp" || rel == "parataxis" || (rel == "xcomp" && passive_speech))) {
+          return f;
+        }
         return g.reported && g.speech_frame != self ? g.speech_frame : -1;
       }
       const int child = ReportingChild(x);

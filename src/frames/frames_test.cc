@@ -383,6 +383,23 @@ TEST(FramesTest, SpeechVerbWithItsOwnComplementReportsNothingAbove) {
   EXPECT_FALSE(a->FrameOf("Talks")->reported);
 }
 
+TEST(FramesTest, SaidToHaveIsReported) {
+  auto a = AnalyseRows(R"(
+1 Isis Isis PROPN NNP Number=Sing 3 nsubj:pass
+2 was be AUX VBD Mood=Ind|Tense=Past|VerbForm=Fin 3 aux:pass
+3 said say VERB VBN Tense=Past|VerbForm=Part|Voice=Pass 0 root
+4 to to PART TO _ 6 mark
+5 have have AUX VB VerbForm=Inf 6 aux
+6 thrown throw VERB VBN Tense=Past|VerbForm=Part 3 xcomp
+7 men man NOUN NNS Number=Plur 6 obj
+)");
+  const Frame* thrown = a->FrameOf("thrown");
+  EXPECT_TRUE(thrown->reported) << a->Trace();
+  EXPECT_EQ(thrown->speaker_group, -1);  // nobody says who said it
+  EXPECT_EQ(a->Args(thrown, ArgRole::kAgent), (Strings{"Isis"}));
+  EXPECT_EQ(a->Args(thrown, ArgRole::kPatient), (Strings{"men"}));
+}
+
 TEST(FramesTest, ConjoinedVerbsShareTheSubject) {
   auto a = AnalyseRows(R"(
 1 Lavrov Lavrov PROPN NNP Number=Sing 2 nsubj
