@@ -130,7 +130,9 @@ void BuildNounGroups(const ParsedSentence& s, const Tree& tree, Phrases* out) {
     GroupMember m;
     m.word = w;
     m.attach = tree.head[w];
-    m.role = RoleOf(s.words[top[w]].deprel);
+    // A coordinator or adverb inside a modifier ("Japanese and Chinese") is not itself one.
+    const std::string_view own = BaseRelation(s.words[w].deprel);
+    m.role = own == "cc" || own == "advmod" ? MemberRole::kOther : RoleOf(s.words[top[w]].deprel);
     for (int x = w; x != g.head && x >= 0; x = tree.head[x]) {
       if (BaseRelation(s.words[x].deprel) == "conj") m.coordinated = true;
     }

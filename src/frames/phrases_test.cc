@@ -120,6 +120,7 @@ TEST(FramesPhrasesTest, ConjoinedAdjectivesAndNounsAndTheViennaTalks) {
   EXPECT_EQ(chinese.role, MemberRole::kAmod);
   EXPECT_TRUE(chinese.coordinated);
   EXPECT_FALSE(a->phrases().members[officials->members_begin].coordinated);
+  EXPECT_EQ(a->phrases().members[officials->members_begin + 1].role, MemberRole::kOther);
   const NounGroup* peru = a->GroupOf("Peru");
   ASSERT_NE(peru, nullptr);
   EXPECT_EQ(peru->link, LinkKind::kConjunct);
