@@ -311,8 +311,11 @@ void BuildPhrases(const ParsedSentence& sentence, const Tree& tree, Phrases* out
   BuildNounGroups(sentence, tree, out);
   for (int w = 0; w < n; ++w) {
     const ParsedWord& word = sentence.words[w];
+    // A VERB the parser attached as an auxiliary ("have risen" with have/VERB/aux) is not
+    // a predicate of its own.
+    const std::string_view base = BaseRelation(word.deprel);
     const bool verb = word.upos == "VERB" && out->group_of_word[w] < 0 &&
-                      !internal::IsMemberRelation(word.deprel);
+                      !internal::IsMemberRelation(word.deprel) && base != "aux" && base != "cop";
     if (verb || HasCopula(sentence, tree, w)) BuildVerbGroup(sentence, tree, w, out);
   }
 }

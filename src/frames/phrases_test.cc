@@ -219,6 +219,18 @@ TEST(FramesPhrasesTest, ReadinessNeitherNorAndNoAsDeterminer) {
   EXPECT_EQ(b->FrameOf("talks")->mood, Mood::kNegated);
 }
 
+TEST(FramesPhrasesTest, AVerbAttachedAsAuxiliaryIsNotAPredicate) {
+  auto a = AnalyseRows(R"(
+1 figures figure NOUN NNS Number=Plur 3 nsubj
+2 have have VERB VBP Mood=Ind|Tense=Pres|VerbForm=Fin 3 aux
+3 risen rise VERB VBN Tense=Past|VerbForm=Part 0 root
+)");
+  ASSERT_EQ(a->phrases().verbs.size(), 1u);
+  EXPECT_EQ(a->Form(a->phrases().verbs[0].head), "risen");
+  EXPECT_EQ(a->phrases().verbs[0].tense, Tense::kPresent);
+  EXPECT_EQ(a->frames().frames.size(), 1u);
+}
+
 TEST(FramesPhrasesTest, BadHeadsAreRepairedNotTrusted) {
   // A cycle (1 -> 2 -> 1) and a self loop: every word still gets a place in the tree.
   syntax::Sentence s;
