@@ -47,8 +47,8 @@ void FromConllu(const syntax::Sentence& sentence, ParsedSentence* out);
 
 // Fills `out` (cleared first) from `analyzer` after analyzer.Analyze(words): tags, lemmas,
 // heads and relations are views into the analyzer (valid until its next Analyze), forms and
-// offsets come from `words` (which must outlive `out`). Requires words.size() ==
-// analyzer.size().
+// offsets come from `words` (which must outlive `out`). `words` is what was analyzed; if the
+// sizes differ anyway, only the common prefix is used.
 void FromAnalyzer(const syntax::Analyzer& analyzer, const std::vector<syntax::WordSpan>& words,
                   ParsedSentence* out);
 

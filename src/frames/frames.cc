@@ -150,63 +150,95 @@ class Builder {
     return false;
   }
 
-  // "..., summed up Kulik.": a speech verb after a comma, without a subject, whose object
-  // follows it and that hangs from an earlier clause is the parser's reading of an inverted
-  // subject ("said Kulik"); the object is the speaker.
-  bool IsInvertedSpeech(int v) const {
-    if (!internal::IsSpeechVerb(W(v).lemma)) return false;
+  // The inverted subject of a speech verb, as the parser reads it: "..., summed up Kulik."
+  // comes out as a conjunct or parataxis with Kulik as object, '"...," said Ronalds.' as a
+  // root with Ronalds as a ccomp. A speech verb with no subject of its own, after a comma or
+  // after the quote it governs, takes the first nominal dependent after it (obj, ccomp, iobj
+  // or dep) as its speaker. Returns that word, or -1.
+  int InvertedSpeaker(int v) const {
+    if (!internal::IsSpeechVerb(W(v).lemma)) return -1;
     const std::string_view base = BaseRelation(W(v).deprel);
     const int h = t_.head[v];
     // The parser hangs such a verb from the clause before it in several ways.
-    if ((base != "conj" && base != "parataxis" && base != "advcl" && base != "ccomp") || h < 0 ||
-        h > v) {
-      return false;
-    }
+    const bool after_clause =
+        (base == "conj" || base == "parataxis" || base == "advcl" || base == "ccomp") && h >= 0 &&
+        h < v;
     bool comma = v > 0 && W(v - 1).form == ",";
-    bool object_after = false;
+    bool quote_before = false;
+    int speaker = -1;
     for (int c : t_.Children(v)) {
-      const std::string_view rel = W(c).deprel;
-      const std::string_view cb = BaseRelation(rel);
-      if (cb == "nsubj" || cb == "csubj" || cb == "ccomp") return false;
+      const std::string_view cb = BaseRelation(W(c).deprel);
+      if (cb == "nsubj" || cb == "csubj" || cb == "expl") return -1;
       if (cb == "punct" && c < v && W(c).form == ",") comma = true;
-      // "summed up Kulik" is also read with Kulik as a bare oblique.
+      if ((cb == "ccomp" || cb == "parataxis") && c < v) quote_before = true;
       const int g = GroupHeadedBy(p_, c);
-      const bool bare_obl = rel == "obl" && g >= 0 && p_.groups[g].case_word < 0;
-      if ((rel == "obj" || bare_obl) && c > v && g >= 0) object_after = true;
+      // "summed up Kulik" is also read with Kulik as a bare oblique.
+      const bool bare_obl = W(c).deprel == "obl" && g >= 0 && p_.groups[g].case_word < 0;
+      if (speaker < 0 && c > v && g >= 0 &&
+          (cb == "obj" || cb == "ccomp" || cb == "iobj" || cb == "dep" || bare_obl)) {
+        speaker = c;
+      }
     }
-    return comma && object_after;
+    return (after_clause && comma) || quote_before ? speaker : -1;
   }
 
-  // The speech verb a clause is reported under through a parataxis dependent ("..., the
-  // Kremlin said.") or an inverted one; -1 if none.
-  int ReportingChild(int v) const {
-    for (int c : t_.Children(v)) {
+  bool CommaBetween(int a, int b) const {
+    for (int k = a + 1; k < b; ++k) {
+      if (W(k).form == ",") return true;
+    }
+    return false;
+  }
+
+  // The speech frame that clause head `x` is reported under through a speech verb hanging
+  // from it ("Russia will not attack Ukraine, the Kremlin said."; "..., summed up Kulik"),
+  // or -1. The speech verb has a subject or an inverted one, and no complement of its own.
+  int ReportingChild(int x) const {
+    for (int c : t_.Children(x)) {
       const int f = out_->frame_of_word[c];
-      if (f < 0 || !out_->frames[f].is_speech) continue;
-      bool has_complement = false;
+      if (f < 0 || !out_->frames[f].is_speech || c < x) continue;
+      bool has_subject = false, has_complement = false;
       for (int d : t_.Children(c)) {
-        if (BaseRelation(W(d).deprel) == "ccomp") has_complement = true;
+        const std::string_view db = BaseRelation(W(d).deprel);
+        if (db == "nsubj") has_subject = true;
+        if (db == "ccomp" || db == "xcomp") has_complement = true;
       }
-      if (has_complement) continue;
-      if (BaseRelation(W(c).deprel) == "parataxis" || IsInvertedSpeech(c) ||
-          IsTrailingReport(v, c)) {
+      if (BaseRelation(W(c).deprel) == "parataxis" && has_subject && !has_complement) return f;
+      if (InvertedSpeaker(c) >= 0) return f;
+      // "Russia will not attack Ukraine, the Kremlin said" read with "said" as a ccomp of
+      // the clause before it (EWT annotates it as parataxis).
+      if (BaseRelation(W(c).deprel) == "ccomp" && has_subject && !has_complement &&
+          CommaBetween(x, c)) {
         return f;
       }
     }
     return -1;
   }
 
-  // "Russia will not attack Ukraine, the Kremlin said": a speech verb after a comma that
-  // hangs from the clause before it as ccomp is the parser's reading of the reporting
-  // clause (EWT annotates it as parataxis); the clause is what was said.
-  bool IsTrailingReport(int v, int c) const {
-    if (c <= v || BaseRelation(W(c).deprel) != "ccomp") return false;
-    for (int k = v + 1; k < c; ++k) {
-      if (W(k).form == "," && (t_.head[k] == v || t_.head[k] == c || t_.head[k] > v)) {
-        return true;
+  // Whether frame `self` (predicate `w`) is reported, and under which speech frame: the
+  // clause it sits in is the ccomp or parataxis of a speech verb (or the xcomp of a passive
+  // one: "is said to have"), or has a speech verb
+  // hanging from it (ReportingChild), or sits in a reported frame. Copular clauses have no
+  // frame, so the walk up to the governing frame checks every clause head on the way.
+  int SpeechFrameOf(int w, int self) const {
+    int prev = w;
+    for (int x = w; x >= 0; prev = x, x = t_.head[x]) {
+      const int f = out_->frame_of_word[x];
+      if (f >= 0 && f != self) {
+        const Frame& g = out_->frames[f];
+        const std::string_view rel = BaseRelation(W(prev).deprel);
+        // "Isis was said to have survived": the xcomp of a passive speech verb is hearsay.
+        const bool passive_speech =
+            g.is_speech && g.verb_group >= 0 && p_.verbs[g.verb_group].voice == Voice::kPassive;
+        if (g.is_speech &&
+            (rel == "ccomp" || rel == "parataxis" || (rel == "xcomp" && passive_speech))) {
+          return f;
+        }
+        return g.reported && g.speech_frame != self ? g.speech_frame : -1;
       }
+      const int child = ReportingChild(x);
+      if (child >= 0 && child != self) return child;
     }
-    return false;
+    return -1;
   }
 
   int NearestFrameAbove(int w) const {
@@ -261,7 +293,8 @@ class Builder {
       }
     }
     // Direct dependents.
-    const bool inverted = IsInvertedSpeech(v);
+    const int inverted_speaker = InvertedSpeaker(v);
+    const bool inverted = inverted_speaker >= 0;
     bool relative_word_seen = false;
     for (int c : t_.Children(v)) {
       const std::string_view crel = W(c).deprel;
@@ -277,22 +310,18 @@ class Builder {
       }
       const std::string_view prep =
           p_.groups[GroupHeadedBy(p_, c)].preposition;  // of the word itself
-      if (crel == "nsubj:pass" || crel == "csubj:pass") {
+      if (c == inverted_speaker) {
+        AddGroup(ArgRole::kAgent, ArgSource::kInverted, g, {}, true);
+      } else if (crel == "nsubj:pass" || crel == "csubj:pass") {
         AddGroup(ArgRole::kPatient, source, g, {}, true);
       } else if (cbase == "nsubj") {
         AddGroup(ArgRole::kAgent, source, g, {}, true);
       } else if (cbase == "obj") {
-        if (inverted) {
-          AddGroup(ArgRole::kAgent, ArgSource::kInverted, g, {}, true);
-        } else {
-          AddGroup(ArgRole::kPatient, source, g, {}, false);
-        }
+        AddGroup(ArgRole::kPatient, source, g, {}, false);
       } else if (cbase == "iobj") {
         AddGroup(ArgRole::kRecipient, source, g, {}, false);
       } else if (crel == "obl:agent" || (cbase == "obl" && passive && EqualsLower(prep, "by"))) {
         AddGroup(ArgRole::kAgent, ArgSource::kPassiveAgent, g, prep, false);
-      } else if (inverted && crel == "obl" && prep.empty() && c > v) {
-        AddGroup(ArgRole::kAgent, ArgSource::kInverted, g, {}, true);  // "summed up Kulik"
       } else if (cbase == "obl") {
         AddGroup(ArgRole::kOblique, source, g, prep, false);
       }
@@ -313,7 +342,7 @@ class Builder {
                  (form == "Part" && internal::HasFeature(W(v).feats, "Tense=Pres"))) {
         AddGroup(ArgRole::kAgent, ArgSource::kParticiple, relativised, {}, true);
       }
-    } else if (f.clause == ClauseKind::kControlled && h >= 0 && !HasSubject(begin)) {
+    } else if (base == "xcomp" && h >= 0 && !HasSubject(begin)) {
       f.controller_frame = out_->frame_of_word[h];
       int controller = -1;
       for (int c : t_.Children(h)) {
@@ -329,7 +358,7 @@ class Builder {
       }
     } else if (base == "conj" && h >= 0 && !HasSubject(begin)) {
       CopySubjectOf(h, subject_role, ArgSource::kShared);
-    } else if ((base == "advcl") && h >= 0 && !HasSubject(begin) && !inverted) {
+    } else if ((base == "advcl") && h >= 0 && !HasSubject(begin) && inverted_speaker < 0) {
       CopySubjectOf(h, subject_role, ArgSource::kControl);  // "..., killing five people"
     }
     f.args_end = static_cast<uint32_t>(out_->arguments.size());
@@ -352,16 +381,18 @@ class Builder {
     f.modal_word = vg.modal_word;
     f.modal = vg.modal;
     if (f.conjunct_of >= 0 && vg.modal_source == ModalSource::kNone && !HasOwnSubject(v) &&
-        !inverted) {
-      // "will meet Y and sign a deal": the auxiliary sits on the first verb only; "or"
-      // keeps the first verb's negation in scope ("will not attack or invade").
+        !inverted && internal::FeatureValue(W(v).feats, "VerbForm") != "Fin") {
+      // "will meet Y and sign a deal", "plans to meet Y and sign a deal": the auxiliary and
+      // the governor sit on the first verb only, so a non-finite second verb shares the
+      // first's mood, all but its own negation, which only "or" keeps in scope ("will not
+      // attack or invade"). A finite one ("..., and withdrew") has a mood of its own.
       const Frame& first = out_->frames[f.conjunct_of];
-      if (first.mood_flags & kMoodModal) {
-        f.mood_flags |= kMoodModal;
+      f.mood_flags |= first.mood_flags & ~kMoodNegated;
+      if (f.modal_word < 0) {
         f.modal_word = first.modal_word;
         f.modal = first.modal;
       }
-      if ((first.mood_flags & kNegationBits) && HasCoordinator(v, "or")) {
+      if ((first.mood_flags & kMoodNegated) && HasCoordinator(v, "or")) {
         f.mood_flags |= kMoodInheritedNegation;
       }
     }
@@ -369,7 +400,7 @@ class Builder {
         base == "xcomp" || base == "advcl" || base == "csubj" ||
         (base == "acl" && rel != "acl:relcl") ||
         (base == "ccomp" && !(f.governor >= 0 && out_->frames[f.governor].is_speech) &&
-         !(f.is_speech && h >= 0 && IsTrailingReport(h, v)));
+         !(f.is_speech && h >= 0 && ReportingChild(h) == fi));
     if (embedded && f.governor >= 0) {
       const Frame& g = out_->frames[f.governor];
       if (g.mood_flags & kNegationBits) f.mood_flags |= kMoodInheritedNegation;
@@ -380,20 +411,8 @@ class Builder {
         f.modal = g.modal;
       }
     }
-    // Reported speech: under a speech verb, with one as a parataxis dependent, or inside a
-    // clause that is reported.
-    if ((base == "ccomp" || base == "parataxis") && h >= 0 && out_->frame_of_word[h] >= 0 &&
-        out_->frames[out_->frame_of_word[h]].is_speech) {
-      f.reported = true;
-      f.speech_frame = out_->frame_of_word[h];
-    } else if (const int child = ReportingChild(v); child >= 0) {
-      f.reported = true;
-      f.speech_frame = child;
-    } else if (f.governor >= 0 && out_->frames[f.governor].reported &&
-               out_->frames[f.governor].speech_frame != fi) {
-      f.reported = true;
-      f.speech_frame = out_->frames[f.governor].speech_frame;
-    }
+    f.speech_frame = SpeechFrameOf(v, fi);
+    f.reported = f.speech_frame >= 0;
     out_->frames[fi] = f;
   }
 
@@ -466,10 +485,8 @@ class Builder {
       }
     }
     if (f.verb_group >= 0 && p_.verbs[f.verb_group].negated) f.mood_flags |= kMoodNegated;
-    if (f.governor >= 0 && out_->frames[f.governor].reported) {
-      f.reported = true;
-      f.speech_frame = out_->frames[f.governor].speech_frame;
-    }
+    f.speech_frame = SpeechFrameOf(f.predicate, fi);
+    f.reported = f.speech_frame >= 0;
     out_->frames[fi] = f;
   }
 

@@ -323,6 +323,83 @@ TEST(FramesTest, InvertedSpeechParsedAsConjunctWithObject) {
   EXPECT_EQ(summed->mood, Mood::kAsserted);
 }
 
+// The bundled parser's reading of a quote before "said Ronalds": said is the root, the quote
+// its ccomp before it, and Ronalds a ccomp after it. Ronalds is the speaker; frames inside the
+// quote are reported even when the quote's head is a copula (no frame of its own).
+TEST(FramesTest, QuoteThenSaidNameAndCopularReportedClause) {
+  auto a = AnalyseRows(R"(
+1 " " PUNCT `` _ 3 punct
+2 Sanctions sanction NOUN NNS Number=Plur 3 nsubj
+3 threat threat NOUN NN Number=Sing 9 ccomp
+4 to to PART TO _ 5 mark
+5 punish punish VERB VB VerbForm=Inf 3 acl
+6 Iran Iran PROPN NNP Number=Sing 5 obj
+7 , , PUNCT , _ 3 punct
+8 " " PUNCT '' _ 3 punct
+9 said say VERB VBD Mood=Ind|Tense=Past|VerbForm=Fin 0 root
+10 Ronalds Ronalds PROPN NNP Number=Sing 9 ccomp
+11 . . PUNCT . _ 9 punct
+)");
+  const Frame* said = a->FrameOf("said");
+  EXPECT_EQ(a->Args(said, ArgRole::kAgent), (Strings{"Ronalds"})) << a->Trace();
+  EXPECT_EQ(a->SourceOf(said, ArgRole::kAgent), ArgSource::kInverted);
+  const Frame* punish = a->FrameOf("punish");
+  EXPECT_TRUE(punish->reported) << a->Trace();
+  EXPECT_EQ(a->Form(a->phrases().groups[punish->speaker_group].head), "Ronalds");
+  EXPECT_TRUE(a->FrameOf("threat")->reported);  // the quote's head, a noun frame
+
+  auto b = AnalyseRows(R"(
+1 Officials official NOUN NNS Number=Plur 4 nsubj
+2 might might AUX MD VerbForm=Fin 4 aux
+3 be be AUX VB VerbForm=Inf 4 cop
+4 ready ready ADJ JJ Degree=Pos 0 root
+5 to to PART TO _ 6 mark
+6 meet meet VERB VB VerbForm=Inf 4 xcomp
+7 , , PUNCT , _ 9 punct
+8 she she PRON PRP Number=Sing 9 nsubj
+9 said say VERB VBD Mood=Ind|Tense=Past|VerbForm=Fin 4 parataxis
+)");
+  const Frame* meet = b->FrameOf("meet");
+  EXPECT_TRUE(meet->reported) << b->Trace();
+  EXPECT_EQ(b->Form(b->phrases().groups[meet->speaker_group].head), "she");
+  EXPECT_EQ(b->Args(meet, ArgRole::kAgent), (Strings{"Officials"}));
+  EXPECT_EQ(meet->mood, Mood::kIntended);
+  EXPECT_FALSE(b->FrameOf("said")->reported);
+}
+
+// "thought to be" is not a report: a speech verb with a complement of its own hanging from
+// a clause does not make that clause reported.
+TEST(FramesTest, SpeechVerbWithItsOwnComplementReportsNothingAbove) {
+  auto a = AnalyseRows(R"(
+1 Talks talk NOUN NNS Number=Plur 2 nsubj
+2 stalled stall VERB VBD Mood=Ind|Tense=Past|VerbForm=Fin 0 root
+3 , , PUNCT , _ 5 punct
+4 officials official NOUN NNS Number=Plur 5 nsubj
+5 thought think VERB VBD Mood=Ind|Tense=Past|VerbForm=Fin 2 parataxis
+6 to to PART TO _ 7 mark
+7 leave leave VERB VB VerbForm=Inf 5 xcomp
+)");
+  EXPECT_FALSE(a->FrameOf("stalled")->reported) << a->Trace();
+  EXPECT_FALSE(a->FrameOf("Talks")->reported);
+}
+
+TEST(FramesTest, SaidToHaveIsReported) {
+  auto a = AnalyseRows(R"(
+1 Isis Isis PROPN NNP Number=Sing 3 nsubj:pass
+2 was be AUX VBD Mood=Ind|Tense=Past|VerbForm=Fin 3 aux:pass
+3 said say VERB VBN Tense=Past|VerbForm=Part|Voice=Pass 0 root
+4 to to PART TO _ 6 mark
+5 have have AUX VB VerbForm=Inf 6 aux
+6 thrown throw VERB VBN Tense=Past|VerbForm=Part 3 xcomp
+7 men man NOUN NNS Number=Plur 6 obj
+)");
+  const Frame* thrown = a->FrameOf("thrown");
+  EXPECT_TRUE(thrown->reported) << a->Trace();
+  EXPECT_EQ(thrown->speaker_group, -1);  // nobody says who said it
+  EXPECT_EQ(a->Args(thrown, ArgRole::kAgent), (Strings{"Isis"}));
+  EXPECT_EQ(a->Args(thrown, ArgRole::kPatient), (Strings{"men"}));
+}
+
 TEST(FramesTest, ConjoinedVerbsShareTheSubject) {
   auto a = AnalyseRows(R"(
 1 Lavrov Lavrov PROPN NNP Number=Sing 2 nsubj
@@ -347,6 +424,50 @@ TEST(FramesTest, ConjoinedVerbsShareTheSubject) {
   EXPECT_EQ(a->Args(sign, ArgRole::kAgent), (Strings{"Kyiv"}));
   EXPECT_EQ(sign->mood, Mood::kNegated);  // refused to sign
   EXPECT_TRUE(sign->mood_flags & kMoodRefused);
+}
+
+// A verb conjoined with an xcomp takes the xcomp's subject, not its object: in "Iran plans
+// to meet Qatar and sign a deal" Qatar does not sign.
+TEST(FramesTest, ConjunctOfAControlledVerbSharesItsSubject) {
+  auto a = AnalyseRows(R"(
+1 Iran Iran PROPN NNP Number=Sing 2 nsubj
+2 plans plan VERB VBZ Mood=Ind|Tense=Pres|VerbForm=Fin 0 root
+3 to to PART TO _ 4 mark
+4 meet meet VERB VB VerbForm=Inf 2 xcomp
+5 Qatar Qatar PROPN NNP Number=Sing 4 obj
+6 and and CCONJ CC _ 7 cc
+7 sign sign VERB VB VerbForm=Inf 4 conj
+8 a a DET DT _ 9 det
+9 deal deal NOUN NN Number=Sing 7 obj
+)");
+  const Frame* sign = a->FrameOf("sign");
+  EXPECT_EQ(a->Args(sign, ArgRole::kAgent), (Strings{"Iran"})) << a->Trace();
+  EXPECT_EQ(a->SourceOf(sign, ArgRole::kAgent), ArgSource::kShared);
+  EXPECT_EQ(sign->clause, ClauseKind::kControlled);
+  EXPECT_EQ(sign->mood, Mood::kIntended);  // planned too
+  EXPECT_EQ(sign->modal, "plan");
+  EXPECT_EQ(a->Args(a->FrameOf("meet"), ArgRole::kAgent), (Strings{"Iran"}));
+}
+
+TEST(FramesTest, OrKeepsNegationInScopeAndAndDoesNot) {
+  auto a = AnalyseRows(R"(
+1 Russia Russia PROPN NNP Number=Sing 4 nsubj
+2 will will AUX MD VerbForm=Fin 4 aux
+3 not not PART RB _ 4 advmod
+4 attack attack VERB VB VerbForm=Inf 0 root
+5 or or CCONJ CC _ 6 cc
+6 invade invade VERB VB VerbForm=Inf 4 conj
+7 Ukraine Ukraine PROPN NNP Number=Sing 6 obj
+8 and and CCONJ CC _ 9 cc
+9 withdrew withdraw VERB VBD Mood=Ind|Tense=Past|VerbForm=Fin 4 conj
+)");
+  const Frame* invade = a->FrameOf("invade");
+  EXPECT_EQ(invade->mood, Mood::kNegated);
+  EXPECT_EQ(a->Args(invade, ArgRole::kAgent), (Strings{"Russia"}));
+  const Frame* withdrew = a->FrameOf("withdrew");
+  EXPECT_FALSE(withdrew->mood_flags & (kMoodNegated | kMoodInheritedNegation));
+  EXPECT_EQ(withdrew->mood, Mood::kAsserted);  // finite: not under "will"
+  EXPECT_EQ(a->Args(withdrew, ArgRole::kAgent), (Strings{"Russia"}));
 }
 
 TEST(FramesTest, ParticiplesAndConditions) {

@@ -130,7 +130,9 @@ void BuildNounGroups(const ParsedSentence& s, const Tree& tree, Phrases* out) {
     GroupMember m;
     m.word = w;
     m.attach = tree.head[w];
-    m.role = RoleOf(s.words[top[w]].deprel);
+    // A coordinator or adverb inside a modifier ("Japanese and Chinese") is not itself one.
+    const std::string_view own = BaseRelation(s.words[w].deprel);
+    m.role = own == "cc" || own == "advmod" ? MemberRole::kOther : RoleOf(s.words[top[w]].deprel);
     for (int x = w; x != g.head && x >= 0; x = tree.head[x]) {
       if (BaseRelation(s.words[x].deprel) == "conj") m.coordinated = true;
     }
@@ -309,8 +311,11 @@ void BuildPhrases(const ParsedSentence& sentence, const Tree& tree, Phrases* out
   BuildNounGroups(sentence, tree, out);
   for (int w = 0; w < n; ++w) {
     const ParsedWord& word = sentence.words[w];
+    // A VERB the parser attached as an auxiliary ("have risen" with have/VERB/aux) is not
+    // a predicate of its own.
+    const std::string_view base = BaseRelation(word.deprel);
     const bool verb = word.upos == "VERB" && out->group_of_word[w] < 0 &&
-                      !internal::IsMemberRelation(word.deprel);
+                      !internal::IsMemberRelation(word.deprel) && base != "aux" && base != "cop";
     if (verb || HasCopula(sentence, tree, w)) BuildVerbGroup(sentence, tree, w, out);
   }
 }

@@ -120,6 +120,7 @@ TEST(FramesPhrasesTest, ConjoinedAdjectivesAndNounsAndTheViennaTalks) {
   EXPECT_EQ(chinese.role, MemberRole::kAmod);
   EXPECT_TRUE(chinese.coordinated);
   EXPECT_FALSE(a->phrases().members[officials->members_begin].coordinated);
+  EXPECT_EQ(a->phrases().members[officials->members_begin + 1].role, MemberRole::kOther);
   const NounGroup* peru = a->GroupOf("Peru");
   ASSERT_NE(peru, nullptr);
   EXPECT_EQ(peru->link, LinkKind::kConjunct);
@@ -216,6 +217,18 @@ TEST(FramesPhrasesTest, ReadinessNeitherNorAndNoAsDeterminer) {
   EXPECT_FALSE(b->phrases().verbs[0].negated);
   EXPECT_EQ(b->FrameOf("wants")->mood, Mood::kAsserted);
   EXPECT_EQ(b->FrameOf("talks")->mood, Mood::kNegated);
+}
+
+TEST(FramesPhrasesTest, AVerbAttachedAsAuxiliaryIsNotAPredicate) {
+  auto a = AnalyseRows(R"(
+1 figures figure NOUN NNS Number=Plur 3 nsubj
+2 have have VERB VBP Mood=Ind|Tense=Pres|VerbForm=Fin 3 aux
+3 risen rise VERB VBN Tense=Past|VerbForm=Part 0 root
+)");
+  ASSERT_EQ(a->phrases().verbs.size(), 1u);
+  EXPECT_EQ(a->Form(a->phrases().verbs[0].head), "risen");
+  EXPECT_EQ(a->phrases().verbs[0].tense, Tense::kPresent);
+  EXPECT_EQ(a->frames().frames.size(), 1u);
 }
 
 TEST(FramesPhrasesTest, BadHeadsAreRepairedNotTrusted) {
