@@ -15,6 +15,7 @@
 #include "parley/dictionary.h"
 #include "parley/paths.h"
 #include "parley/reader.h"
+#include "parley/syntax.h"
 #include "parley/text.h"
 
 namespace parley {
@@ -106,14 +107,24 @@ BENCHMARK(BM_LoadPhoenixDictionaries)->Unit(benchmark::kMillisecond)->Iterations
 void BM_LoadBundledDictionaries(benchmark::State& state) { LoadDictionaries(state, LoadBundled); }
 BENCHMARK(BM_LoadBundledDictionaries)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-void CodeGuardian(benchmark::State& state, std::shared_ptr<const Dictionary> (*load)()) {
+void CodeGuardian(benchmark::State& state, std::shared_ptr<const Dictionary> (*load)(),
+                  bool with_parse = false) {
   auto dictionary = load();
   const Corpus& corpus = GetCorpus();
   if (!dictionary || corpus.docs.empty()) {
     state.SkipWithError("missing ../shared dictionaries or corpus");
     return;
   }
-  Coder coder(dictionary, CoderOptions());
+  CoderOptions options;
+  if (with_parse) {
+    // The news profile as `parley code` runs it: sentences with events are parsed and
+    // their roles checked (model load not timed).
+    if (!syntax::LoadModel(BundledSyntaxModelPath(), &options.syntax_model).ok()) {
+      state.SkipWithError("cannot load the bundled syntax model");
+      return;
+    }
+  }
+  Coder coder(dictionary, options);
   CoderScratch scratch;
   std::vector<Event> events;
   size_t event_count = 0;
@@ -141,6 +152,12 @@ BENCHMARK(BM_CodeGuardianOneThread)->Unit(benchmark::kMillisecond)->Iterations(3
 // Out of the box: parley's own dictionaries, news conventions on.
 void BM_CodeGuardianBundled(benchmark::State& state) { CodeGuardian(state, LoadBundled); }
 BENCHMARK(BM_CodeGuardianBundled)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// Out of the box with the parse: what `parley code` does on news (roles_from_tree).
+void BM_CodeGuardianBundledWithParse(benchmark::State& state) {
+  CodeGuardian(state, LoadBundled, /*with_parse=*/true);
+}
+BENCHMARK(BM_CodeGuardianBundledWithParse)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 }  // namespace parley

@@ -40,8 +40,8 @@ TEST(GoldDevTest, RecallAndPrecisionStayAboveFloors) {
 // The project's own second dev set (tests/gold/dev_news.jsonl: 495 sentences of 13 whole
 // articles, text read from ../shared). Guarded within 0.02 of the measured F1 of each
 // half; the check half is never tuned on (docs/coding-guide.md).
-constexpr double kNewsTuneF1 = 0.184;
-constexpr double kNewsCheckF1 = 0.136;
+constexpr double kNewsTuneF1 = 0.178;
+constexpr double kNewsCheckF1 = 0.141;
 
 TEST(GoldDevTest, SecondDevSetHalvesStayNearTheirMeasuredF1) {
   const std::string out =

@@ -61,7 +61,7 @@ Status SelectProfile(const EngineFlags& flags, InputFormat format, Profile* prof
 Status OptionsFor(const EngineFlags& flags, Profile profile, CoderOptions* options,
                   std::vector<std::string>* warnings) {
   *options = OptionsForProfile(profile);
-  options->roles_from_tree = profile == Profile::kNews && flags.tree_roles;
+  options->roles_from_tree = profile == Profile::kNews && flags.tree_roles && !flags.no_syntax;
   if (flags.options_path.empty()) return Status::OK();
   return ApplyTabariOptionsFile(flags.options_path, options, warnings);
 }
@@ -93,7 +93,7 @@ Status MakeCoder(const EngineFlags& flags, std::unique_ptr<Coder>* coder) {
   ReportWarnings(option_warnings, flags.quiet);
   if (!s.ok()) return s;
   // Loaded when the coder uses it, or to check a model named on the command line.
-  if (!flags.no_syntax && (flags.tree_roles || !flags.syntax_model.empty())) {
+  if (!flags.no_syntax && (options.roles_from_tree || !flags.syntax_model.empty())) {
     // The parse lets the news profile check who did what to whom (roles_from_tree).
     const std::string path =
         flags.syntax_model.empty() ? BundledSyntaxModelPath() : flags.syntax_model;
@@ -118,9 +118,6 @@ void AddSyntaxFlags(CLI::App* cmd, EngineFlags* flags) {
                   "bundled model)");
   cmd->add_flag("--no-syntax", flags->no_syntax,
                 "Code without the dependency parse (word-order roles only; faster)");
-  cmd->add_flag("--tree-roles", flags->tree_roles,
-                "Check each event's roles against the dependency parse (news profile; "
-                "experimental: see docs/frames.md)");
 }
 
 std::shared_ptr<const Coder> DocumentCoders::ForProfile(Profile profile) {

@@ -25,11 +25,11 @@ struct EngineFlags {
   std::string profile;                  // --profile: tabari, petrarch or news; empty: by input
   std::string syntax_model;             // --syntax-model: empty = the bundled model
   bool no_syntax = false;               // --no-syntax: code without the parse
-  bool tree_roles = false;              // --tree-roles: check roles against the parse (news)
+  bool tree_roles = true;               // check roles against the parse (news; --no-syntax: off)
   bool quiet = false;
 };
 
-// Adds --syntax-model, --no-syntax and --tree-roles to `cmd`.
+// Adds --syntax-model and --no-syntax to `cmd`.
 void AddSyntaxFlags(CLI::App* cmd, EngineFlags* flags);
 
 // Adds --profile to `cmd`, storing into `flags->profile`.

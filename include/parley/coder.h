@@ -143,9 +143,9 @@ struct CoderOptions {
   // News: each event the patterns found is checked against the sentence's dependency
   // parse (src/coder/tree_roles.h): negated, refused and hypothetical predicates yield
   // no event, passives read forwards are swapped, places and other clauses' arguments are
-  // not parties. Needs `syntax_model`. Off by default until it beats word order on both
-  // dev sets (docs/frames.md has the measurements); off for TABARI/PETRARCH.
-  bool roles_from_tree = false;
+  // not parties, refused cooperation becomes its CAMEO refusal. Needs `syntax_model` (without
+  // it nothing is checked). Off for TABARI/PETRARCH.
+  bool roles_from_tree = true;
   // The tagger and parser model for roles_from_tree (null: the check is skipped).
   std::shared_ptr<const syntax::Model> syntax_model;
   // A verb right after NOT / NEVER / -N'T that no pattern matched yields no event.

@@ -2063,10 +2063,18 @@ void Coder::CheckRolesAgainstTree(CoderScratch::Impl& impl, size_t first,
   size_t kept = first;
   for (size_t i = first; i < events->size(); ++i) {
     Event& e = (*events)[i];
-    const tree_roles::Verdict v = tree_roles::Judge(*impl.tree, e);
+    std::string refusal;
+    const tree_roles::Verdict v = tree_roles::Judge(*impl.tree, e, &refusal);
     if (trace) trace->OnTreeVerdict(e, tree_roles::VerdictName(v));
     if (v == tree_roles::Verdict::kSwap) {
       std::swap(e.source, e.target);
+    } else if (v == tree_roles::Verdict::kRefusal) {
+      if (const CameoCode* cc = LookupCameo(refusal)) {
+        e.code = refusal;
+        e.root = refusal.substr(0, 2);
+        e.quad_class = cc->quad_class;
+        e.goldstein = cc->goldstein;
+      }
     } else if (v != tree_roles::Verdict::kKeep) {
       continue;
     }

@@ -108,11 +108,18 @@ Roles RolesIn(const Scratch& s, const Frame& frame, const Range& source, const R
   return r;
 }
 
-// True when the source is an argument of some frame other than `frame`.
+// True when the source is an argument of a relative or participle clause other than
+// `frame` ("the minister, who met Ukraine's president, criticised Russia": the president
+// belongs to "met"). Arguments of other main or complement clauses are not counted: there
+// the parse is too often wrong about which clause a noun belongs to.
 bool ArgumentElsewhere(const Scratch& s, const Frame& frame, const Range& source) {
   const frames::Frames& f = s.layers.frames;
   for (const Frame& other : f.frames) {
     if (&other == &frame) continue;
+    if (other.clause != frames::ClauseKind::kRelative &&
+        other.clause != frames::ClauseKind::kParticiple) {
+      continue;
+    }
     for (const Argument& a : f.Args(other)) {
       if (ExtentOf(s.layers, a).Meets(source)) return true;
     }
@@ -135,6 +142,8 @@ std::string_view VerdictName(Verdict verdict) {
   switch (verdict) {
     case Verdict::kKeep:
       return "consistent with the parse";
+    case Verdict::kRefusal:
+      return "recoded as a refusal: the cooperative act is refused or ruled out";
     case Verdict::kSwap:
       return "source and target swapped (the parse has them the other way round)";
     case Verdict::kNegated:
@@ -146,7 +155,8 @@ std::string_view VerdictName(Verdict verdict) {
     case Verdict::kTargetIsPlace:
       return "no event: the target is only where it happened";
     case Verdict::kForeignSource:
-      return "no event: the source belongs to another clause and this verb has its own agent";
+      return "no event: the source belongs to a relative or participle clause and this verb "
+             "has its own agent";
   }
   return "";
 }
@@ -160,7 +170,22 @@ void ParseSentence(const text::TokenizedSentence& tokens, Scratch* s) {
   frames::Analyze(s->parsed, &s->layers);
 }
 
-Verdict Judge(const Scratch& s, const Event& e) {
+std::string_view RefusalOf(std::string_view code) {
+  const std::string_view root = code.substr(0, 2);
+  if (code == "010") return "011";                  // "would not comment": declines to comment
+  if (code == "036" || root == "04") return "125";  // a meeting or talks refused
+  if (code == "037" || code == "038" || code == "039") return "126";
+  if (code == "057" || code == "0351" || code == "0352") return "127";  // an agreement
+  if (code == "0311" || code == "061" || code == "0312" || code == "062") {
+    return code == "0312" || code == "062" ? "1212" : "1211";
+  }
+  if (root == "07" || code.substr(0, 3) == "032") return "122";  // aid
+  if (root == "08" || code.substr(0, 3) == "034") return "124";  // yielding
+  if (root == "03" || root == "05" || root == "06") return "120";
+  return "";
+}
+
+Verdict Judge(const Scratch& s, const Event& e, std::string* refusal_code) {
   const Range verb = WordsOf(s.parsed, e.verb.start, e.verb.end);
   const Frame* frame = FrameOfVerb(s, verb);
   if (frame == nullptr) return Verdict::kKeep;
@@ -168,6 +193,16 @@ Verdict Judge(const Scratch& s, const Event& e) {
       frames::kMoodNegated | frames::kMoodRefused | frames::kMoodInheritedNegation;
   if ((frame->mood_flags & kNegation) != 0 && e.root != "12" &&
       !PatternHoldsNegation(s, *frame, verb)) {
+    // A refusal ("refused to meet") or a ruled-out future act ("will not provide aid") is
+    // the CAMEO refusal of a cooperative code; a plain negation ("did not attack") is no
+    // event.
+    constexpr uint16_t kRuledOut = frames::kMoodModal | frames::kMoodIntended |
+                                   frames::kMoodInheritedIntent | frames::kMoodRefused;
+    const std::string_view refusal = RefusalOf(e.code);
+    if ((frame->mood_flags & kRuledOut) != 0 && !refusal.empty()) {
+      if (refusal_code != nullptr) *refusal_code = std::string(refusal);
+      return Verdict::kRefusal;
+    }
     return Verdict::kNegated;
   }
   if ((frame->mood_flags & frames::kMoodHypothetical) != 0) return Verdict::kHypothetical;

@@ -29,6 +29,7 @@ namespace parley::tree_roles {
 
 enum class Verdict : uint8_t {
   kKeep,           // consistent with the parse, or the parse has nothing to say
+  kRefusal,        // a refused or ruled-out cooperative act: recoded as its CAMEO refusal
   kSwap,           // source and target were read in the wrong order (a passive)
   kNegated,        // the predicate is negated or refused
   kHypothetical,   // the predicate is inside an if/unless condition
@@ -53,8 +54,13 @@ struct Scratch {
 // Parses `tokens` (the coder's tokenisation of the sentence) into `scratch`'s layers.
 void ParseSentence(const text::TokenizedSentence& tokens, Scratch* scratch);
 
-// The verdict on `event` (offsets into the sentence that was parsed last).
-Verdict Judge(const Scratch& scratch, const Event& event);
+// The verdict on `event` (offsets into the sentence that was parsed last). For kRefusal,
+// `refusal_code` (may be null) gets the code the event becomes.
+Verdict Judge(const Scratch& scratch, const Event& event, std::string* refusal_code = nullptr);
+
+// The CAMEO refusal of a cooperative code ("036" -> "125", "0234" ... -> "122"), or "" when
+// the code is not cooperative (conflict codes have no refusal: ruled out, they are no event).
+std::string_view RefusalOf(std::string_view code);
 
 }  // namespace parley::tree_roles
 
