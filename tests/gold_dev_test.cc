@@ -14,8 +14,10 @@ namespace {
 constexpr double kRecallFloor = 0.70;
 constexpr double kPrecisionFloor = 0.70;
 
-std::string RunParley(const std::string& args) {
-  std::string cmd = std::string(PARLEY_BINARY) + " " + args + " 2>/dev/null";
+// Runs parley with `args`; stdout only, or stdout and stderr with `with_stderr`.
+std::string RunParley(const std::string& args, bool with_stderr = false) {
+  std::string cmd =
+      std::string(PARLEY_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   std::string output;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return output;
@@ -56,6 +58,32 @@ TEST(GoldDevTest, SecondDevSetHalvesStayNearTheirMeasuredF1) {
   std::printf("dev_news: tune F1 %.3f, check F1 %.3f\n", tune_f1, check_f1);
   EXPECT_NEAR(tune_f1, kNewsTuneF1, 0.02);
   EXPECT_NEAR(check_f1, kNewsCheckF1, 0.02);
+}
+
+// A text-free record whose offsets name no sentence of its document (the text or the
+// splitter changed) is reported with its file and line and scored as uncoded; a document
+// missing from the corpus is reported too; the run goes on.
+TEST(GoldDevTest, TextFreeRecordsThatNoLongerFitAreReported) {
+  const std::string path = ::testing::TempDir() + "/stale_gold.jsonl";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fprintf(f, "{\"corpus\": [\"%s/../shared/seeds\"]}\n", PARLEY_SOURCE_DIR);
+    std::fprintf(f,
+                 "{\"doc\": \"000_8ee558292959cd7b.txt\", \"start\": 5, \"end\": 9, "
+                 "\"gold\": []}\n");
+    std::fprintf(f, "{\"doc\": \"no_such_article.txt\", \"sentence_index\": 0, \"gold\": []}\n");
+    std::fclose(f);
+  }
+  const std::string out = RunParley("score " + path, /*with_stderr=*/true);
+  EXPECT_NE(out.find(path + ":2: no sentence of 000_8ee558292959cd7b.txt spans bytes 5-9"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("document no_such_article.txt (1 records) is not in the corpus"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("records 2,"), std::string::npos) << out;
+  std::remove(path.c_str());
 }
 
 }  // namespace

@@ -89,11 +89,12 @@ Status ScoreBySentence(const ScoreFlags& flags, const gold::GoldSet& set, const 
         }
         if (index < 0 || sentences[index].end != r->end) {
           std::fprintf(stderr,
-                       "parley score: warning: %s:%d: no sentence of %s spans bytes %lld-%lld "
+                       "parley score: warning: %s:%llu: no sentence of %s spans bytes %lld-%lld "
                        "(the text or the sentence splitter changed); record scored as "
                        "uncoded\n",
-                       r->doc.origin.c_str(), r->doc.origin_line, r->doc.id.c_str(),
-                       static_cast<long long>(r->start), static_cast<long long>(r->end));
+                       r->doc.origin.c_str(), static_cast<unsigned long long>(r->doc.origin_line),
+                       r->doc.id.c_str(), static_cast<long long>(r->start),
+                       static_cast<long long>(r->end));
         }
       }
       of_sentence.clear();

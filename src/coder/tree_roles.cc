@@ -171,17 +171,30 @@ void ParseSentence(const text::TokenizedSentence& tokens, Scratch* s) {
 }
 
 std::string_view RefusalOf(std::string_view code) {
-  const std::string_view root = code.substr(0, 2);
-  if (code == "010") return "011";                  // "would not comment": declines to comment
-  if (code == "036" || root == "04") return "125";  // a meeting or talks refused
-  if (code == "037" || code == "038" || code == "039") return "126";
-  if (code == "057" || code == "0351" || code == "0352") return "127";  // an agreement
-  if (code == "0311" || code == "061" || code == "0312" || code == "062") {
-    return code == "0312" || code == "062" ? "1212" : "1211";
+  // CAMEO's refusals (12x) mirror its intents (03x) and the acts themselves (04x-08x).
+  struct Pair {
+    std::string_view from, to;
+  };
+  static constexpr Pair kExact[] = {
+      {"010", "011"},   {"0311", "1211"}, {"0312", "1212"}, {"0331", "1221"}, {"0332", "1222"},
+      {"0333", "1223"}, {"0334", "1224"}, {"0341", "1231"}, {"0342", "1232"}, {"0343", "1233"},
+      {"0344", "1234"}, {"0351", "1241"}, {"0352", "1242"}, {"0353", "1243"}, {"0354", "1244"},
+      {"0355", "1245"}, {"0356", "1246"}, {"057", "127"},   {"061", "1211"},  {"062", "1212"},
+      {"071", "1221"},  {"072", "1222"},  {"073", "1223"},  {"074", "1224"},  {"075", "1223"},
+      {"081", "1241"},  {"082", "1242"},  {"084", "1243"},  {"085", "1244"},  {"086", "1245"},
+      {"087", "1246"},
+  };
+  for (const Pair& p : kExact) {
+    if (code == p.from) return p.to;
   }
-  if (root == "07" || code.substr(0, 3) == "032") return "122";  // aid
-  if (root == "08" || code.substr(0, 3) == "034") return "124";  // yielding
-  if (root == "03" || root == "05" || root == "06") return "120";
+  static constexpr Pair kByPrefix[] = {
+      {"031", "121"}, {"033", "122"}, {"034", "123"}, {"035", "124"}, {"036", "125"},
+      {"038", "126"}, {"039", "126"}, {"03", "120"},  {"04", "125"},  {"05", "120"},
+      {"06", "121"},  {"07", "122"},  {"083", "123"}, {"08", "124"},
+  };
+  for (const Pair& p : kByPrefix) {
+    if (code.substr(0, p.from.size()) == p.from) return p.to;
+  }
   return "";
 }
 

@@ -99,3 +99,28 @@ TEST(TreeRolesTest, VerdictsOnAParsedSentence) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(TreeRolesTest, RefusalsMirrorTheCooperativeCodes) {
+  EXPECT_EQ(tree_roles::RefusalOf("036"), "125");
+  EXPECT_EQ(tree_roles::RefusalOf("0332"), "1222");
+  EXPECT_EQ(tree_roles::RefusalOf("033"), "122");
+  EXPECT_EQ(tree_roles::RefusalOf("042"), "125");
+  EXPECT_EQ(tree_roles::RefusalOf("057"), "127");
+  EXPECT_EQ(tree_roles::RefusalOf("0356"), "1246");
+  EXPECT_EQ(tree_roles::RefusalOf("010"), "011");
+  EXPECT_EQ(tree_roles::RefusalOf("190"), "");  // conflict has no refusal: no event
+  EXPECT_EQ(tree_roles::RefusalOf("020"), "");
+}
+
+TEST(TreeRolesTest, RuledOutAidBecomesARefusal) {
+  const std::vector<std::string> events =
+      Code(TreeCoder(), "Russia will not provide aid to Ukraine.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].substr(0, 11), "RUS UKR 122") << events[0];
+}
+
+}  // namespace
+}  // namespace parley
