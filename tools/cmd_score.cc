@@ -22,6 +22,7 @@ struct ScoreFlags {
   bool show_misses = false;
   std::vector<std::string> corpus;  // overrides the gold file's "corpus" line
   std::string half;                 // only records of this half
+  bool strict = false;              // joint gold items need an event with no target
 };
 
 std::string Describe(const std::vector<Event>& events) {
@@ -102,7 +103,7 @@ Status ScoreBySentence(const ScoreFlags& flags, const gold::GoldSet& set, const 
         if (index >= 0 && e.sentence_index == index) of_sentence.push_back(e);
       }
       gold::Score one;
-      gold::ScoreRecord(*r, of_sentence, &one);
+      gold::ScoreRecord(*r, of_sentence, &one, flags.strict);
       if (flags.show_misses &&
           (one.gold_found < one.gold_items || one.events_correct < one.events)) {
         const std::string_view text =
@@ -156,7 +157,7 @@ int RunScore(const ScoreFlags& flags) {
     events.clear();
     coder->CodeDocument(record.doc, &scratch, &events);
     gold::Score one;
-    gold::ScoreRecord(record, events, &one);
+    gold::ScoreRecord(record, events, &one, flags.strict);
     if (flags.show_misses && (one.gold_found < one.gold_items || one.events_correct < one.events))
       ShowMiss(record, record.doc.text, one, events);
     by_half[record.half].Add(one);
@@ -203,6 +204,9 @@ void AddScoreCommand(CLI::App* app, int* exit_code) {
                   "Where the documents of a text-free gold file are (repeatable; overrides its "
                   "\"corpus\" line)");
   cmd->add_option("--half", flags->half, "Score only the records of this half (tune, check)");
+  cmd->add_flag("--strict", flags->strict,
+                "A joint gold event (several sources, no target) needs an event with no target; "
+                "by default one member towards another also counts");
   cmd->callback([=] { *exit_code = RunScore(*flags); });
 }
 

@@ -23,6 +23,9 @@ class Dictionary;
 namespace syntax {
 class Model;
 }  // namespace syntax
+namespace tree_roles {
+struct Scratch;
+}  // namespace tree_roles
 
 // TABARI "SET: CODE BY ...": when the coder stops looking for events.
 enum class CodeBy : uint8_t {
@@ -295,6 +298,8 @@ class Coder {
  private:
   void CheckRolesAgainstTree(CoderScratch::Impl& impl, size_t first, std::vector<Event>* events,
                              CoderTrace* trace) const;
+  void PairJointActors(const tree_roles::Scratch& tree, size_t first,
+                       std::vector<Event>* events) const;
   std::shared_ptr<const Dictionary> dict_;
   CoderOptions options_;
 };

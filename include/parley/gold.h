@@ -52,12 +52,15 @@ Status ReadGoldFile(const std::string& path, std::vector<GoldRecord>* records,
                     std::vector<std::string>* warnings);
 
 // True when `event` agrees with `item` on source and target country (first three
-// letters of the code, on both sides) and on the CAMEO root.
-bool Matches(const Event& event, const GoldItem& item);
+// letters of the code, on both sides) and on the CAMEO root. A gold item with several
+// sources and no target (joint action) also accepts an event from one of its sources to
+// another of another country (the same fact in dyadic form).
+// `strict`: a joint item needs an event with no target, as PLOVER's own scoring does.
+bool Matches(const Event& event, const GoldItem& item, bool strict = false);
 
 struct Score {
   int gold_items = 0;
-  int gold_found = 0;      // gold items matched by at least one event
+  int gold_found = 0;  // gold items matched by at least one event
   int events = 0;
   int events_correct = 0;  // events that match some gold item of their record
 
@@ -75,8 +78,9 @@ struct Score {
   }
 };
 
-// Adds one record's outcome to `score`.
-void ScoreRecord(const GoldRecord& record, const std::vector<Event>& events, Score* score);
+// Adds one record's outcome to `score` (`strict` as for Matches).
+void ScoreRecord(const GoldRecord& record, const std::vector<Event>& events, Score* score,
+                 bool strict = false);
 
 }  // namespace parley::gold
 

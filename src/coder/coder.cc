@@ -2082,6 +2082,37 @@ void Coder::CheckRolesAgainstTree(CoderScratch::Impl& impl, size_t first,
     ++kept;
   }
   events->resize(kept);
+  PairJointActors(*impl.tree, first, events);
+}
+
+// "Peru and Chile signed an agreement": the patterns give each member as a source with no
+// target; mutual cooperation among coordinated agents is each towards the others.
+void Coder::PairJointActors(const tree_roles::Scratch& tree, size_t first,
+                            std::vector<Event>* events) const {
+  const size_t end = events->size();
+  for (size_t i = first; i < end; ++i) {
+    Event& a = (*events)[i];
+    if (!a.target.code.empty()) continue;
+    std::vector<size_t> group = {i};
+    for (size_t j = i + 1; j < end; ++j) {
+      if (tree_roles::JointCooperation(tree, a, (*events)[j])) group.push_back(j);
+    }
+    if (group.size() < 2) continue;
+    std::vector<ActorSpan> members;
+    for (size_t k : group) members.push_back((*events)[k].source);
+    // Each member keeps its event, aimed at the next member; the other pairs are added.
+    for (size_t g = 0; g < group.size(); ++g) {
+      (*events)[group[g]].target = members[(g + 1) % members.size()];
+    }
+    for (size_t g = 0; g < group.size(); ++g) {
+      for (size_t h = 0; h < members.size(); ++h) {
+        if (h == g || h == (g + 1) % members.size()) continue;
+        Event extra = (*events)[group[g]];
+        extra.target = members[h];
+        events->push_back(std::move(extra));
+      }
+    }
+  }
 }
 
 SentenceOutcome Coder::CodeSentence(std::string_view sentence, const Event& event_template,

@@ -170,6 +170,32 @@ void ParseSentence(const text::TokenizedSentence& tokens, Scratch* s) {
   frames::Analyze(s->parsed, &s->layers);
 }
 
+bool JointCooperation(const Scratch& s, const Event& a, const Event& b) {
+  if (!a.target.code.empty() || !b.target.code.empty() || a.code != b.code ||
+      a.verb.start != b.verb.start || a.verb.end != b.verb.end || a.source.code == b.source.code) {
+    return false;
+  }
+  const std::string_view root = std::string_view(a.code).substr(0, 2);
+  if (root != "03" && root != "04" && root != "05" && root != "06") return false;
+  const Frame* frame = FrameOfVerb(s, WordsOf(s.parsed, a.verb.start, a.verb.end));
+  if (frame == nullptr) return false;
+  const Range sa = WordsOf(s.parsed, a.source.start, a.source.end);
+  const Range sb = WordsOf(s.parsed, b.source.start, b.source.end);
+  int agent_a = -1, agent_b = -1, index = 0;
+  for (const Argument& arg : s.layers.frames.Args(*frame)) {
+    if (arg.role == ArgRole::kAgent) {
+      // The word itself, not the whole phrase: conjuncts share their head's extent.
+      const Range at = arg.group >= 0 ? Range{s.layers.phrases.groups[arg.group].first,
+                                              s.layers.phrases.groups[arg.group].last}
+                                      : Range{arg.word, arg.word};
+      if (agent_a < 0 && at.Meets(sa)) agent_a = index;
+      if (agent_b < 0 && at.Meets(sb)) agent_b = index;
+    }
+    ++index;
+  }
+  return agent_a >= 0 && agent_b >= 0 && agent_a != agent_b;
+}
+
 std::string_view RefusalOf(std::string_view code) {
   // CAMEO's refusals (12x) mirror its intents (03x) and the acts themselves (04x-08x).
   struct Pair {

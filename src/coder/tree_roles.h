@@ -58,6 +58,12 @@ void ParseSentence(const text::TokenizedSentence& tokens, Scratch* scratch);
 // `refusal_code` (may be null) gets the code the event becomes.
 Verdict Judge(const Scratch& scratch, const Event& event, std::string* refusal_code = nullptr);
 
+// True when `a` and `b` (same verb, no target) have sources that are different coordinated
+// agents of the verb's frame ("Peru and Chile signed an agreement"), and the code is a
+// cooperative one (roots 03-06), which among joint actors is mutual: the coder then codes
+// each member towards the others.
+bool JointCooperation(const Scratch& scratch, const Event& a, const Event& b);
+
 // The CAMEO refusal of a cooperative code ("036" -> "125", "0234" ... -> "122"), or "" when
 // the code is not cooperative (conflict codes have no refusal: ruled out, they are no event).
 std::string_view RefusalOf(std::string_view code);

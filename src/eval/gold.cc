@@ -129,7 +129,7 @@ Status ReadGoldFile(const std::string& path, std::vector<GoldRecord>* records,
   return s;
 }
 
-bool Matches(const Event& event, const GoldItem& item) {
+bool Matches(const Event& event, const GoldItem& item, bool strict) {
   if (!Contains(item.roots, event.root)) return false;
   auto country_in = [](const std::vector<std::string>& codes, const std::string& code) {
     const std::string want = Prefix3(code);
@@ -137,20 +137,28 @@ bool Matches(const Event& event, const GoldItem& item) {
                        [&](const std::string& c) { return Prefix3(c) == want; });
   };
   if (!country_in(item.sources, event.source.code)) return false;
-  if (item.targets.empty()) return event.target.code.empty();
+  if (item.targets.empty()) {
+    // Joint action ("Hungary and Romania agreed ...": sources HUN and ROU, no target) is
+    // also right in dyadic form, one member towards another (HUN -> ROU), as parley codes
+    // mutual cooperation (docs/coding-guide.md).
+    return event.target.code.empty() || (!strict && country_in(item.sources, event.target.code) &&
+                                         Prefix3(event.target.code) != Prefix3(event.source.code));
+  }
   return country_in(item.targets, event.target.code);
 }
 
-void ScoreRecord(const GoldRecord& record, const std::vector<Event>& events, Score* score) {
+void ScoreRecord(const GoldRecord& record, const std::vector<Event>& events, Score* score,
+                 bool strict) {
   score->gold_items += record.items.size();
   for (const GoldItem& item : record.items) {
-    if (std::any_of(events.begin(), events.end(), [&](const Event& e) { return Matches(e, item); }))
+    if (std::any_of(events.begin(), events.end(),
+                    [&](const Event& e) { return Matches(e, item, strict); }))
       ++score->gold_found;
   }
   score->events += events.size();
   for (const Event& e : events) {
     if (std::any_of(record.items.begin(), record.items.end(),
-                    [&](const GoldItem& item) { return Matches(e, item); }))
+                    [&](const GoldItem& item) { return Matches(e, item, strict); }))
       ++score->events_correct;
   }
 }

@@ -27,7 +27,8 @@ TEST(GoldTest, MatchesOnCountryPrefixAndRoot) {
 TEST(GoldTest, EmptyGoldTargetNeedsEmptyEventTarget) {
   GoldItem item{{"USA", "JOR"}, {}, {"03"}};
   EXPECT_TRUE(Matches(MakeEvent("JOR", "", "03"), item));
-  EXPECT_FALSE(Matches(MakeEvent("JOR", "USA", "03"), item));
+  EXPECT_FALSE(Matches(MakeEvent("JOR", "USA", "03"), item, /*strict=*/true));
+  EXPECT_FALSE(Matches(MakeEvent("JOR", "ISR", "03"), item));
 }
 
 TEST(GoldTest, ScoreCountsRecallAndPrecision) {
@@ -88,6 +89,16 @@ TEST(GoldTest, ImpossibleDateIsReportedAndRecordKeptUndated) {
 namespace parley::gold {
 namespace {
 
+TEST(GoldTest, JointActionAlsoMatchesInDyadicForm) {
+  GoldItem joint{{"PER", "CHL"}, {}, {"05"}};
+  EXPECT_TRUE(Matches(MakeEvent("PER", "", "05"), joint));
+  EXPECT_TRUE(Matches(MakeEvent("PER", "CHLGOV", "05"), joint));
+  EXPECT_FALSE(Matches(MakeEvent("PER", "PER", "05"), joint));  // not towards itself
+  EXPECT_FALSE(Matches(MakeEvent("PER", "BOL", "05"), joint));
+  EXPECT_FALSE(Matches(MakeEvent("PER", "CHL", "05"), joint, /*strict=*/true));
+  EXPECT_TRUE(Matches(MakeEvent("PER", "", "05"), joint, /*strict=*/true));
+}
+
 TEST(GoldTest, GoldCodesWithRolesMatchOnTheirCountry) {
   // A gold list may hold only role codes ("RUSGOV"): the country is what is compared.
   GoldItem item{{"RUSGOV"}, {"KORBUS"}, {"16"}};
@@ -99,14 +110,18 @@ TEST(GoldTest, ReadsTheTextFreeFormWithItsCorpusAndHalves) {
   std::string path = testing::TempDir() + "/gold_sentences.jsonl";
   {
     std::ofstream out(path);
-    out << R"({"corpus":["a/seeds","b/news.jsonl"]})" << "\n"
+    out << R"({"corpus":["a/seeds","b/news.jsonl"]})"
+        << "\n"
         << R"({"doc":"d1","sentence_index":2,"start":10,"end":40,"half":"tune","gold":[{"source":["RUS"],"target":["KOR"],"code":"036","roots":["03"]}]})"
         << "\n"
         << R"({"doc":"d1","sentence_index":3,"start":41,"end":60,"half":"check","gold":[]})"
         << "\n"
-        << R"({"doc":"","start":1,"end":2})" << "\n"
-        << R"({"doc":"d2","start":9,"end":3})" << "\n"
-        << R"({"doc":"d2","half":"tune"})" << "\n";
+        << R"({"doc":"","start":1,"end":2})"
+        << "\n"
+        << R"({"doc":"d2","start":9,"end":3})"
+        << "\n"
+        << R"({"doc":"d2","half":"tune"})"
+        << "\n";
   }
   GoldSet set;
   std::vector<std::string> warnings;
