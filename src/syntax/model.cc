@@ -13,23 +13,15 @@
 #include <memory>
 
 #include "parley/syntax.h"
+#include "syntax/bytes.h"
 #include "syntax/features.h"
 #include "syntax/parser_table.h"
 
 namespace parley::syntax {
 namespace {
 
-template <typename T>
-T Read(std::string_view bytes, size_t offset) {
-  T value;
-  std::memcpy(&value, bytes.data() + offset, sizeof(T));
-  return value;
-}
-
-template <typename T>
-void Append(std::string* out, T value) {
-  out->append(reinterpret_cast<const char*>(&value), sizeof(T));
-}
+using internal::AppendValue;
+using internal::ReadValue;
 
 void PadTo8(std::string* out) {
   while (out->size() % 8 != 0) out->push_back('\0');
@@ -40,7 +32,7 @@ void PadTo8(std::string* out) {
 Status MapView::Init(std::string_view bytes, std::string_view what) {
   const std::string bad = std::string(what) + ": malformed table";
   if (bytes.size() < 8) return Status::Corruption(bad);
-  const uint64_t capacity = Read<uint64_t>(bytes, 0);
+  const uint64_t capacity = ReadValue<uint64_t>(bytes, 0);
   if (capacity == 0 || (capacity & (capacity - 1)) != 0 || capacity > (1ull << 32) ||
       bytes.size() < 8 + capacity * 12) {
     return Status::Corruption(bad);
@@ -55,9 +47,9 @@ Status MapView::Init(std::string_view bytes, std::string_view what) {
 Status WeightsView::Init(std::string_view bytes, uint32_t classes, std::string_view what) {
   const std::string bad = std::string(what) + ": malformed weights";
   if (bytes.size() < 24) return Status::Corruption(bad);
-  scale_ = Read<float>(bytes, 0);
-  const uint64_t entries = Read<uint64_t>(bytes, 8);
-  const uint64_t map_size = Read<uint64_t>(bytes, 16);
+  scale_ = ReadValue<float>(bytes, 0);
+  const uint64_t entries = ReadValue<uint64_t>(bytes, 8);
+  const uint64_t map_size = ReadValue<uint64_t>(bytes, 16);
   if (!std::isfinite(scale_) || map_size > bytes.size() - 24 || map_size % 8 != 0 ||
       entries > (bytes.size() - 24 - map_size) / 4) {
     return Status::Corruption(bad);
@@ -133,7 +125,7 @@ std::string BuildMap(const std::vector<std::pair<uint64_t, uint32_t>>& items) {
     values[slot] = value;
   }
   std::string out;
-  Append<uint64_t>(&out, capacity);
+  AppendValue<uint64_t>(&out, capacity);
   out.append(reinterpret_cast<const char*>(keys.data()), capacity * 8);
   out.append(reinterpret_cast<const char*>(values.data()), capacity * 4);
   PadTo8(&out);
@@ -163,10 +155,10 @@ std::string BuildWeights(const std::vector<WeightRow>& rows) {
   }
   const std::string map = BuildMap(index);
   std::string out;
-  Append<float>(&out, scale);
-  Append<uint32_t>(&out, 0);
-  Append<uint64_t>(&out, entries.size());
-  Append<uint64_t>(&out, map.size());
+  AppendValue<float>(&out, scale);
+  AppendValue<uint32_t>(&out, 0);
+  AppendValue<uint64_t>(&out, entries.size());
+  AppendValue<uint64_t>(&out, map.size());
   out += map;
   out.append(reinterpret_cast<const char*>(entries.data()), entries.size() * 4);
   PadTo8(&out);
@@ -215,21 +207,21 @@ Status Model::Init(std::string_view bytes, std::string_view name) {
   if (bytes.size() < kHeaderSize || std::memcmp(bytes.data(), kModelMagic, 8) != 0) {
     return Status::Corruption(who + ": not a parley syntax model (bad magic)");
   }
-  const uint32_t version = Read<uint32_t>(bytes, 8);
+  const uint32_t version = ReadValue<uint32_t>(bytes, 8);
   if (version < kOldestModelVersion || version > kModelVersion) {
     return Status::Corruption(
         who + ": model version " + std::to_string(version) + ", this parley reads versions " +
         std::to_string(kOldestModelVersion) + " to " + std::to_string(kModelVersion));
   }
-  const uint32_t count = Read<uint32_t>(bytes, 12);
-  const uint64_t file_size = Read<uint64_t>(bytes, 16);
+  const uint32_t count = ReadValue<uint32_t>(bytes, 12);
+  const uint64_t file_size = ReadValue<uint64_t>(bytes, 16);
   if (file_size != bytes.size()) {
     return Status::Corruption(who + ": size " + std::to_string(bytes.size()) +
                               " bytes, header says " + std::to_string(file_size) +
                               " (truncated or extended file)");
   }
   if (XXH3_64bits(bytes.data() + kHeaderSize, bytes.size() - kHeaderSize) !=
-      Read<uint64_t>(bytes, 24)) {
+      ReadValue<uint64_t>(bytes, 24)) {
     return Status::Corruption(who + ": checksum mismatch (corrupt file)");
   }
   if (count > 64 || kHeaderSize + count * 24ull > bytes.size()) {
@@ -239,9 +231,9 @@ Status Model::Init(std::string_view bytes, std::string_view name) {
   std::string_view section[kMaxSection + 1];
   for (uint32_t i = 0; i < count; ++i) {
     const size_t at = kHeaderSize + i * 24;
-    const uint32_t id = Read<uint32_t>(bytes, at);
-    const uint64_t offset = Read<uint64_t>(bytes, at + 8);
-    const uint64_t size = Read<uint64_t>(bytes, at + 16);
+    const uint32_t id = ReadValue<uint32_t>(bytes, at);
+    const uint64_t offset = ReadValue<uint64_t>(bytes, at + 8);
+    const uint64_t size = ReadValue<uint64_t>(bytes, at + 16);
     if (id == 0 || id > kMaxSection || offset % 8 != 0 || offset > bytes.size() ||
         size > bytes.size() - offset) {
       return Status::Corruption(who + ": bad section directory");

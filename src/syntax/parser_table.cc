@@ -4,22 +4,15 @@
 #include <cmath>
 #include <cstring>
 
+#include "syntax/bytes.h"
+
 namespace parley::syntax {
 namespace {
 
 constexpr size_t kHeader = 24;
 
-template <typename T>
-T Read(std::string_view bytes, size_t offset) {
-  T value;
-  std::memcpy(&value, bytes.data() + offset, sizeof(T));
-  return value;
-}
-
-template <typename T>
-void Append(std::string* out, T value) {
-  out->append(reinterpret_cast<const char*>(&value), sizeof(T));
-}
+using internal::AppendValue;
+using internal::ReadValue;
 
 uint32_t CheckOf(uint64_t key) {
   const uint32_t c = static_cast<uint32_t>(key >> 32);
@@ -31,10 +24,10 @@ uint32_t CheckOf(uint64_t key) {
 Status ParserTable::Init(std::string_view bytes, size_t num_labels, std::string_view what) {
   const std::string bad = std::string(what) + ": malformed parser table";
   if (bytes.size() < kHeader) return Status::Corruption(bad);
-  scale_ = Read<float>(bytes, 0);
-  const uint32_t labels = Read<uint32_t>(bytes, 4);
-  const uint64_t capacity = Read<uint64_t>(bytes, 8);
-  const uint64_t words = Read<uint64_t>(bytes, 16);
+  scale_ = ReadValue<float>(bytes, 0);
+  const uint32_t labels = ReadValue<uint32_t>(bytes, 4);
+  const uint64_t capacity = ReadValue<uint64_t>(bytes, 8);
+  const uint64_t words = ReadValue<uint64_t>(bytes, 16);
   if (!std::isfinite(scale_) || labels != num_labels || capacity == 0 ||
       (capacity & (capacity - 1)) != 0 || capacity > (1ull << 32) ||
       capacity > (bytes.size() - kHeader) / sizeof(ParserSlot) ||
@@ -163,10 +156,10 @@ std::string BuildParserTable(const std::vector<WeightRow>& rows, size_t num_labe
     slots[s] = slot;
   }
   std::string out;
-  Append<float>(&out, scale);
-  Append<uint32_t>(&out, labels);
-  Append<uint64_t>(&out, capacity);
-  Append<uint64_t>(&out, words.size());
+  AppendValue<float>(&out, scale);
+  AppendValue<uint32_t>(&out, labels);
+  AppendValue<uint64_t>(&out, capacity);
+  AppendValue<uint64_t>(&out, words.size());
   out.append(reinterpret_cast<const char*>(slots.data()), capacity * sizeof(ParserSlot));
   out.append(reinterpret_cast<const char*>(words.data()), words.size() * 4);
   while (out.size() % 8 != 0) out.push_back('\0');
