@@ -95,7 +95,8 @@ class WeightsView {
   // Adds the rows of all `n` features (n <= 128) into `scores`, in quantised units (the
   // table has one scale, and callers only compare scores). Memory-bound, so done in three
   // passes that prefetch the map slots, then the rows, before touching them: the cache
-  // misses of different features overlap instead of queueing one after another.
+  // misses of different features overlap instead of queueing one after another (for the
+  // tagger's 29 features this measured faster than a window; see ParserTable::Lookup).
   void AddAll(const uint64_t* features, size_t n, int32_t* scores) const {
     uint32_t rows[128];
     for (size_t i = 0; i < n; ++i) map_.Prefetch(features[i]);
