@@ -42,7 +42,7 @@ TEST(GoldDevTest, RecallAndPrecisionStayAboveFloors) {
 // The project's own second dev set (tests/gold/dev_news.jsonl: 495 sentences of 13 whole
 // articles, text read from ../shared). Guarded within 0.02 of the measured F1 of each
 // half; the check half is never tuned on (docs/coding-guide.md).
-constexpr double kNewsTuneF1 = 0.196;
+constexpr double kNewsTuneF1 = 0.199;
 constexpr double kNewsCheckF1 = 0.141;
 
 TEST(GoldDevTest, SecondDevSetHalvesStayNearTheirMeasuredF1) {

@@ -79,6 +79,7 @@ struct Roles {
   // An agent that names someone: a pronoun agent ("it", "he") may stand for the very
   // actor the patterns found elsewhere in the sentence, so it is no evidence against it.
   bool has_named_agent = false;
+  bool target_speaker = false;  // the target is who reports the frame
 };
 
 Roles RolesIn(const Scratch& s, const Frame& frame, const Range& source, const Range& target) {
@@ -100,10 +101,13 @@ Roles RolesIn(const Scratch& s, const Frame& frame, const Range& source, const R
       if (extent.Meets(target)) (a.locative ? r.target_place : r.target_party) = true;
     }
   }
-  // Reported speech: the speaker is the source of the statement itself.
+  // Reported speech: the speaker is the source of the statement itself, and never the
+  // target of what it reports ("... will also resume, summed up Kulik").
   if (frame.speaker_group >= 0) {
     const frames::NounGroup& g = s.layers.phrases.groups[frame.speaker_group];
-    r.source_agent |= Range{g.extent_first, g.extent_last}.Meets(source) && frame.is_speech;
+    const Range speaker{g.extent_first, g.extent_last};
+    r.source_agent |= speaker.Meets(source) && frame.is_speech;
+    r.target_speaker = frame.reported && speaker.Meets(target) && !r.target_party;
   }
   return r;
 }
@@ -151,7 +155,8 @@ std::string_view VerdictName(Verdict verdict) {
     case Verdict::kHypothetical:
       return "no event: the predicate is inside an if/unless condition";
     case Verdict::kTargetIsAgent:
-      return "no event: the target is the one acting and the source is no argument";
+      return "no event: the target is the one acting (or reporting) and the source is no "
+             "argument";
     case Verdict::kTargetIsPlace:
       return "no event: the target is only where it happened";
     case Verdict::kForeignSource:
@@ -224,8 +229,25 @@ std::string_view RefusalOf(std::string_view code) {
   return "";
 }
 
+// True when `target` is who reports some frame of the sentence and the event's verb is not
+// that speech verb: the speaker of reported words is not their target, even where the
+// parse has no frame for the event's verb.
+bool TargetIsAReporter(const Scratch& s, const Range& verb, const Range& target) {
+  for (const Frame& f : s.layers.frames.frames) {
+    if (!f.reported || f.speaker_group < 0 || f.speech_frame < 0) continue;
+    const frames::NounGroup& g = s.layers.phrases.groups[f.speaker_group];
+    const int speech = s.layers.frames.frames[f.speech_frame].predicate;
+    if (Range{g.extent_first, g.extent_last}.Meets(target) && !Range{speech, speech}.Meets(verb)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 Verdict Judge(const Scratch& s, const Event& e, std::string* refusal_code) {
   const Range verb = WordsOf(s.parsed, e.verb.start, e.verb.end);
+  const Range target_words = WordsOf(s.parsed, e.target.start, e.target.end);
+  if (TargetIsAReporter(s, verb, target_words)) return Verdict::kTargetIsAgent;
   const Frame* frame = FrameOfVerb(s, verb);
   if (frame == nullptr) return Verdict::kKeep;
   constexpr uint16_t kNegation =
@@ -250,7 +272,9 @@ Verdict Judge(const Scratch& s, const Event& e, std::string* refusal_code) {
   const Range target = WordsOf(s.parsed, e.target.start, e.target.end);
   const Roles r = RolesIn(s, *frame, source, target);
   if (r.source_other && !r.source_agent && r.target_agent) return Verdict::kSwap;
-  if (r.target_agent && !r.source_agent && !r.source_other) return Verdict::kTargetIsAgent;
+  if ((r.target_agent && !r.source_agent && !r.source_other) || r.target_speaker) {
+    return Verdict::kTargetIsAgent;
+  }
   if (r.target_place && !r.target_party && !r.target_agent && PlaceIsNoParty(e.code)) {
     return Verdict::kTargetIsPlace;
   }

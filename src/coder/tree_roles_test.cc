@@ -4,11 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "parley/coder.h"
 #include "parley/paths.h"
+#include "parley/reader.h"
 #include "query/test_store.h"
 
 namespace parley {
@@ -120,6 +122,33 @@ TEST(TreeRolesTest, RuledOutAidBecomesARefusal) {
       Code(TreeCoder(), "Russia will not provide aid to Ukraine.");
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].substr(0, 11), "RUS UKR 122") << events[0];
+}
+
+}  // namespace
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+// The probe: in the seed interview, "..., summed up Kulik" made the ambassador the
+// target of what he reported.
+TEST(TreeRolesTest, TheSpeakerIsNeverTheTargetOfWhatHeReports) {
+  const std::string path = "../shared/seeds/000_8ee558292959cd7b.txt";
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) GTEST_SKIP() << path << " not found";
+  std::string content;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) content.append(buf, n);
+  std::fclose(f);
+  Document doc;
+  ParsePlainTextArticle(
+      content, "000", path, [](std::string_view) {}, &doc);
+  CoderScratch scratch;
+  std::vector<Event> events;
+  TreeCoder().CodeDocument(doc, &scratch, &events);
+  ASSERT_FALSE(events.empty());
+  for (const Event& e : events)
+    EXPECT_EQ(e.target.text.find("Kulik"), std::string::npos) << e.sentence;
 }
 
 }  // namespace
