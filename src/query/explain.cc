@@ -83,6 +83,15 @@ class Recorder : public CoderTrace {
       case SentenceOutcome::kNoEvent:
         break;
     }
+    if (!s.tree_verdicts.empty()) {
+      // The patterns found events and the check against the parse removed them all.
+      std::string why = "the parse ruled out every event the patterns found:";
+      for (const auto& v : s.tree_verdicts) {
+        why += " " + v.event.source.code + "->" + v.event.target.code + " " + v.event.code + " (" +
+               v.verdict + ")";
+      }
+      return why;
+    }
     if (s.verbs.empty() && s.actors.empty())
       return "no dictionary verb and no actor were recognised";
     if (s.verbs.empty()) return "no dictionary verb was recognised";

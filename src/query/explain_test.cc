@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parley/paths.h"
 #include "parley/query.h"
+#include "parley/syntax.h"
 #include "query/test_store.h"
 
 namespace parley::query {
@@ -39,6 +41,25 @@ TEST(ExplainTest, SaysWhyNothingWasCoded) {
   EXPECT_NE(x.sentences[1].why_not.find("actor"), std::string::npos) << x.sentences[1].why_not;
   std::string text = ExplanationToText(x, false);
   EXPECT_NE(text.find("outcome: no event"), std::string::npos);
+}
+
+TEST(ExplainTest, SaysWhenTheParseRuledTheEventsOut) {
+  std::shared_ptr<const syntax::Model> model;
+  ASSERT_TRUE(syntax::LoadModel(BundledSyntaxModelPath(), &model).ok());
+  CoderOptions options;
+  options.syntax_model = model;
+  const Coder coder(testing::BundledCoder().shared_dictionary(), options);
+  Explanation x = Explain(coder, "Russia will not attack Ukraine, the Kremlin said on Monday.", 0);
+  ASSERT_EQ(x.sentences.size(), 1u);
+  const ExplainedSentence& s = x.sentences[0];
+  EXPECT_TRUE(s.events.empty());
+  EXPECT_NE(s.tree.find("frames:"), std::string::npos) << s.tree;
+  ASSERT_FALSE(s.tree_verdicts.empty());
+  EXPECT_NE(s.why_not.find("parse ruled out"), std::string::npos) << s.why_not;
+  EXPECT_NE(s.why_not.find("RUS->UKR 190"), std::string::npos) << s.why_not;
+  const nlohmann::json j = nlohmann::json::parse(ExplanationToJson(x));
+  EXPECT_FALSE(j["sentences"][0]["tree_verdicts"].empty());
+  EXPECT_FALSE(j["sentences"][0]["tree"].get<std::string>().empty());
 }
 
 TEST(ExplainTest, JsonCarriesEverything) {
