@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "io/io_internal.h"
@@ -271,6 +272,8 @@ void ParseHeader(std::string_view content, std::string_view origin, Warner* warn
     if (eol == std::string_view::npos) eol = content.size();
     const size_t next_line = eol < content.size() ? eol + 1 : eol;
     if (key == "date" || key == "year") {
+      // Header lines come first, so their number is cheap to count (for the warning).
+      const uint64_t line = 1 + std::count(content.begin(), content.begin() + p, '\n');
       size_t t = v;
       while (t < eol && !IsSpace(content[t])) ++t;
       std::string_view token = content.substr(v, t - v);
@@ -278,11 +281,13 @@ void ParseHeader(std::string_view content, std::string_view origin, Warner* warn
       if (key == "date") {
         header->date = ParseDate(token);
         if (header->date == 0)
-          warner->AtLine(origin, 0, fmt::format("header date '{}' is not a date; ignored", token));
+          warner->AtLine(origin, line,
+                         fmt::format("header date '{}' is not a date; ignored", token));
       } else {
         Date probe = token.size() == 4 ? ParseDate(fmt::format("{}0101", token)) : 0;
         if (probe == 0)
-          warner->AtLine(origin, 0, fmt::format("header year '{}' is not a year; ignored", token));
+          warner->AtLine(origin, line,
+                         fmt::format("header year '{}' is not a year; ignored", token));
         header->year = probe / 10000;
       }
       t = SkipSpaces(content, t);

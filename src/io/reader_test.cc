@@ -141,6 +141,20 @@ TEST(IoPlainText, HeaderLinesWithoutDateline) {
   EXPECT_EQ(doc.text, "Seoul and Moscow met.\n");
 }
 
+TEST(IoPlainText, ABadHeaderDateNamesItsLine) {
+  std::vector<std::string> warnings;
+  Document doc;
+  ParsePlainTextArticle(
+      "title Talks\ndate 2023-02-31\nSeoul and Moscow talked.", "a.txt", "news/a.txt",
+      [&](std::string_view w) { warnings.emplace_back(w); }, &doc);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("news/a.txt:2: header date '2023-02-31' is not a date"),
+            std::string::npos)
+      << warnings[0];
+  EXPECT_EQ(doc.date, 0);
+  EXPECT_EQ(doc.title, "Talks");
+}
+
 TEST(IoPlainText, DatelineYearRules) {
   Document doc;
   // No year anywhere: the date stays unknown rather than guessed.
