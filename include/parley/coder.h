@@ -298,8 +298,7 @@ class Coder {
  private:
   void CheckRolesAgainstTree(CoderScratch::Impl& impl, size_t first, std::vector<Event>* events,
                              CoderTrace* trace) const;
-  void PairJointActors(const tree_roles::Scratch& tree, size_t first,
-                       std::vector<Event>* events) const;
+  void PairJointActors(tree_roles::Scratch* tree, size_t first, std::vector<Event>* events) const;
   std::shared_ptr<const Dictionary> dict_;
   CoderOptions options_;
 };

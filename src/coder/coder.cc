@@ -2063,15 +2063,15 @@ void Coder::CheckRolesAgainstTree(CoderScratch::Impl& impl, size_t first,
   size_t kept = first;
   for (size_t i = first; i < events->size(); ++i) {
     Event& e = (*events)[i];
-    std::string refusal;
+    std::string_view refusal;
     const tree_roles::Verdict v = tree_roles::Judge(*impl.tree, e, &refusal);
     if (trace) trace->OnTreeVerdict(e, tree_roles::VerdictName(v));
     if (v == tree_roles::Verdict::kSwap) {
       std::swap(e.source, e.target);
     } else if (v == tree_roles::Verdict::kRefusal) {
       if (const CameoCode* cc = LookupCameo(refusal)) {
-        e.code = refusal;
-        e.root = refusal.substr(0, 2);
+        e.code.assign(refusal);
+        e.root.assign(refusal.substr(0, 2));
         e.quad_class = cc->quad_class;
         e.goldstein = cc->goldstein;
       }
@@ -2082,20 +2082,20 @@ void Coder::CheckRolesAgainstTree(CoderScratch::Impl& impl, size_t first,
     ++kept;
   }
   events->resize(kept);
-  PairJointActors(*impl.tree, first, events);
+  PairJointActors(impl.tree.get(), first, events);
 }
 
 // "Peru and Chile signed an agreement": the patterns give each member as a source with no
 // target; mutual cooperation among coordinated agents is each towards the others.
-void Coder::PairJointActors(const tree_roles::Scratch& tree, size_t first,
+void Coder::PairJointActors(tree_roles::Scratch* tree, size_t first,
                             std::vector<Event>* events) const {
   const size_t end = events->size();
+  std::vector<size_t>& group = tree->group;
   for (size_t i = first; i < end; ++i) {
-    Event& a = (*events)[i];
-    if (!a.target.code.empty()) continue;
-    std::vector<size_t> group = {i};
+    if (!(*events)[i].target.code.empty()) continue;
+    group.assign(1, i);
     for (size_t j = i + 1; j < end; ++j) {
-      if (tree_roles::JointCooperation(tree, a, (*events)[j])) group.push_back(j);
+      if (tree_roles::JointCooperation(*tree, (*events)[i], (*events)[j])) group.push_back(j);
     }
     if (group.size() < 2) continue;
     std::vector<ActorSpan> members;

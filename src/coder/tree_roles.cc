@@ -244,7 +244,7 @@ bool TargetIsAReporter(const Scratch& s, const Range& verb, const Range& target)
   return false;
 }
 
-Verdict Judge(const Scratch& s, const Event& e, std::string* refusal_code) {
+Verdict Judge(const Scratch& s, const Event& e, std::string_view* refusal_code) {
   const Range verb = WordsOf(s.parsed, e.verb.start, e.verb.end);
   const Range target_words = WordsOf(s.parsed, e.target.start, e.target.end);
   if (TargetIsAReporter(s, verb, target_words)) return Verdict::kTargetIsAgent;
@@ -261,7 +261,7 @@ Verdict Judge(const Scratch& s, const Event& e, std::string* refusal_code) {
                                    frames::kMoodInheritedIntent | frames::kMoodRefused;
     const std::string_view refusal = RefusalOf(e.code);
     if ((frame->mood_flags & kRuledOut) != 0 && !refusal.empty()) {
-      if (refusal_code != nullptr) *refusal_code = std::string(refusal);
+      if (refusal_code != nullptr) *refusal_code = refusal;
       return Verdict::kRefusal;
     }
     return Verdict::kNegated;

@@ -48,15 +48,15 @@ struct Scratch {
   std::vector<syntax::WordSpan> words;
   frames::ParsedSentence parsed;
   frames::SentenceFrames layers;
-  std::vector<int> word_range;  // scratch for span lookups
+  std::vector<size_t> group;  // scratch for pairing joint actors
 };
 
 // Parses `tokens` (the coder's tokenisation of the sentence) into `scratch`'s layers.
 void ParseSentence(const text::TokenizedSentence& tokens, Scratch* scratch);
 
 // The verdict on `event` (offsets into the sentence that was parsed last). For kRefusal,
-// `refusal_code` (may be null) gets the code the event becomes.
-Verdict Judge(const Scratch& scratch, const Event& event, std::string* refusal_code = nullptr);
+// `refusal_code` (may be null) gets the code the event becomes (a static string).
+Verdict Judge(const Scratch& scratch, const Event& event, std::string_view* refusal_code = nullptr);
 
 // True when `a` and `b` (same verb, no target) have sources that are different coordinated
 // agents of the verb's frame ("Peru and Chile signed an agreement"), and the code is a
