@@ -52,6 +52,7 @@ void ApplyProfile(Profile profile, CoderOptions* o) {
     o->document_surnames = news.document_surnames;
     o->must_as_demand = news.must_as_demand;
     o->pattern_word_gap = news.pattern_word_gap;
+    o->roles_from_tree = news.roles_from_tree;
     return;
   }
   const bool tabari = profile == Profile::kTabari;

@@ -123,3 +123,17 @@ TEST(Profile, ReplacesTheOldConventionFunctions) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(Profile, NewsAfterAnotherProfileChecksRolesAgainstTheParseAgain) {
+  CoderOptions o;
+  ApplyProfile(Profile::kTabari, &o);
+  EXPECT_FALSE(o.roles_from_tree);
+  ApplyProfile(Profile::kNews, &o);
+  EXPECT_TRUE(o.roles_from_tree);
+}
+
+}  // namespace
+}  // namespace parley

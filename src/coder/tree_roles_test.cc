@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -134,15 +134,12 @@ namespace {
 // target of what he reported.
 TEST(TreeRolesTest, TheSpeakerIsNeverTheTargetOfWhatHeReports) {
   const std::string path = "../shared/seeds/000_8ee558292959cd7b.txt";
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) GTEST_SKIP() << path << " not found";
-  std::string content;
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) content.append(buf, n);
-  std::fclose(f);
+  std::unique_ptr<DocumentReader> reader;
+  if (!DocumentReader::Open({path}, ReaderOptions{}, &reader).ok()) {
+    GTEST_SKIP() << path << " not found";
+  }
   Document doc;
-  ParsePlainTextArticle(
-      content, "000", path, [](std::string_view) {}, &doc);
+  ASSERT_TRUE(reader->Next(&doc));
   CoderScratch scratch;
   std::vector<Event> events;
   TreeCoder().CodeDocument(doc, &scratch, &events);
