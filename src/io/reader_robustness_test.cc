@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "io/io_internal.h"
+#include "io/read_all_for_tests.h"
 #include "parley/reader.h"
 #include "text/unicode.h"
 #include "util/temp_dir_for_tests.h"
@@ -29,31 +30,8 @@ namespace fs = std::filesystem;
 
 using TempDir = testing::TempDir;
 
-struct ReadResult {
-  std::vector<Document> docs;
-  std::vector<std::string> warnings;
-  std::vector<InputFormat> formats;  // DocumentReader::current_format() after each doc
-};
-
-ReadResult ReadAll(const std::vector<std::string>& inputs, InputFormat format = InputFormat::kAuto,
-                   size_t mmap_threshold = 256 * 1024) {
-  ReadResult result;
-  ReaderOptions options;
-  options.format = format;
-  options.mmap_threshold = mmap_threshold;
-  options.on_warning = [&result](std::string_view w) { result.warnings.emplace_back(w); };
-  std::unique_ptr<DocumentReader> reader;
-  Status s = DocumentReader::Open(inputs, options, &reader);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  if (!s.ok()) return result;
-  Document doc;
-  while (reader->Next(&doc)) {
-    result.docs.push_back(doc);
-    result.formats.push_back(reader->current_format());
-  }
-  EXPECT_EQ(reader->warnings(), result.warnings.size());
-  return result;
-}
+using testing::ReadAll;
+using testing::ReadResult;
 
 std::string Joined(const std::vector<std::string>& lines) {
   std::string out;
