@@ -133,6 +133,11 @@ struct CoderOptions {
   // the person named in full earlier ("Georgy Zinoviev"). People are actor entries with dated roles
   // or from a file whose name contains "people".
   bool document_surnames = true;
+  // Profile (news): within one document, a bare title after "the" ("the ambassador said"), the
+  // surname of someone named after a title ("Russian Ambassador Georgy Zinoviev"), "he"/"she"
+  // with no person before it in the sentence, and "we"/"our"/"I" in a quote take the codes of
+  // the person or speaker they refer to.
+  bool document_entities = true;
   // Profile (news): "X said Y must/should <act>" is X's demand on Y (10x), not Y's act.
   bool must_as_demand = true;
   // Profile (news): at most this many words between a pattern word (or synset) and the

@@ -50,6 +50,7 @@ void ApplyProfile(Profile profile, CoderOptions* o) {
     o->participial_clauses = news.participial_clauses;
     o->possessives_not_targets = news.possessives_not_targets;
     o->document_surnames = news.document_surnames;
+    o->document_entities = news.document_entities;
     o->must_as_demand = news.must_as_demand;
     o->pattern_word_gap = news.pattern_word_gap;
     o->roles_from_tree = news.roles_from_tree;
@@ -73,6 +74,7 @@ void ApplyProfile(Profile profile, CoderOptions* o) {
   o->participial_clauses = false;
   o->possessives_not_targets = false;
   o->document_surnames = false;
+  o->document_entities = false;
   o->must_as_demand = false;
   o->pattern_word_gap = 0;
   o->roles_from_tree = false;

@@ -159,6 +159,8 @@ std::string_view VerdictName(Verdict verdict) {
              "argument";
     case Verdict::kTargetIsPlace:
       return "no event: the target is only where it happened";
+    case Verdict::kAudience:
+      return "no event: a statement to the press has the media as its audience, not as a party";
     case Verdict::kForeignSource:
       return "no event: the source belongs to a relative or participle clause and this verb "
              "has its own agent";
@@ -244,8 +246,64 @@ bool TargetIsAReporter(const Scratch& s, const Range& verb, const Range& target)
   return false;
 }
 
+namespace {
+
+// The actor that stands for argument `a`: the one holding the argument's head word, else
+// the first inside its phrase; -1 when none.
+int ActorOfArgument(const Scratch& s, std::span<const ActorSpan> actors, const Argument& a) {
+  const Range extent = ExtentOf(s.layers, a);
+  const Range head{a.word, a.word};
+  int inside = -1;
+  for (int i = 0; i < static_cast<int>(actors.size()); ++i) {
+    const Range words = WordsOf(s.parsed, actors[i].start, actors[i].end);
+    if (words.empty()) continue;
+    if (words.Meets(head)) return i;
+    if (inside < 0 && words.first >= extent.first && words.last <= extent.last) inside = i;
+  }
+  return inside;
+}
+
+}  // namespace
+
+bool CompleteRoles(const Scratch& s, std::span<const ActorSpan> actors, Event* e) {
+  const Frame* frame = FrameOfVerb(s, WordsOf(s.parsed, e->verb.start, e->verb.end));
+  if (frame == nullptr) return false;
+  const auto args = s.layers.frames.Args(*frame);
+  if (e->source.code.empty()) {
+    for (const Argument& a : args) {
+      if (a.role != ArgRole::kAgent) continue;
+      const int actor = ActorOfArgument(s, actors, a);
+      if (actor >= 0 && actors[actor].code != e->target.code) {
+        e->source = actors[actor];
+        break;
+      }
+    }
+  }
+  if (e->target.code.empty() && !e->source.code.empty()) {
+    // Patient and recipient first, then obliques that name a party ("with", "against",
+    // "to"), never a place.
+    for (int pass = 0; pass < 2 && e->target.code.empty(); ++pass) {
+      for (const Argument& a : args) {
+        const bool wanted = pass == 0 ? a.role == ArgRole::kPatient || a.role == ArgRole::kRecipient
+                                      : a.role == ArgRole::kOblique && !a.locative;
+        if (!wanted) continue;
+        const int actor = ActorOfArgument(s, actors, a);
+        if (actor >= 0 && actors[actor].code != e->source.code) {
+          e->target = actors[actor];
+          break;
+        }
+      }
+    }
+  }
+  return !e->source.code.empty() && !e->target.code.empty() && e->source.code != e->target.code;
+}
+
+// Media roles of CAMEO actor codes ("USAMED", "MED").
+bool IsMediaCode(std::string_view code) { return code.size() >= 3 && code.ends_with("MED"); }
+
 Verdict Judge(const Scratch& s, const Event& e, std::string_view* refusal_code) {
   const Range verb = WordsOf(s.parsed, e.verb.start, e.verb.end);
+  if (e.root == "01" && IsMediaCode(e.target.code)) return Verdict::kAudience;
   const Range target_words = WordsOf(s.parsed, e.target.start, e.target.end);
   if (TargetIsAReporter(s, verb, target_words)) return Verdict::kTargetIsAgent;
   const Frame* frame = FrameOfVerb(s, verb);

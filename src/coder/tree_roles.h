@@ -17,6 +17,7 @@
 #define PARLEY_CODER_TREE_ROLES_H_
 
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +37,7 @@ enum class Verdict : uint8_t {
   kTargetIsAgent,  // the target is the one acting; the source is no argument of the verb
   kTargetIsPlace,  // the target is only where it happened
   kForeignSource,  // the source is an argument of another clause; this one has its own agent
+  kAudience,       // a statement "to" reporters or the press: the media are the audience
 };
 
 // A short reason for traces: "negated predicate 'attack'", ...
@@ -57,6 +59,16 @@ void ParseSentence(const text::TokenizedSentence& tokens, Scratch* scratch);
 // The verdict on `event` (offsets into the sentence that was parsed last). For kRefusal,
 // `refusal_code` (may be null) gets the code the event becomes (a static string).
 Verdict Judge(const Scratch& scratch, const Event& event, std::string_view* refusal_code = nullptr);
+
+// Fills the missing source or target of `event` from the frame of its verb: a pattern
+// fired but word order found no actor for one role ("the ambassador, who met Ukraine's
+// president, ..." has no actor before "met"). The source is the frame's agent (a direct or
+// passive subject, the noun a relative clause modifies, a controller); the target its
+// patient, recipient or a non-locative oblique. A role is taken from `actors` (the
+// sentence's actor phrases, byte offsets into the parsed sentence): the one that holds the
+// argument's head word, else the first inside the argument's phrase. Returns true when
+// both roles are then filled with different codes.
+bool CompleteRoles(const Scratch& scratch, std::span<const ActorSpan> actors, Event* event);
 
 // True when `a` and `b` (same verb, no target) have sources that are different coordinated
 // agents of the verb's frame ("Peru and Chile signed an agreement"), and the code is a

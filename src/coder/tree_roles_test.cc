@@ -61,6 +61,44 @@ TEST(TreeRolesTest, PassiveIsSwapped) {
   EXPECT_EQ(Code(TreeCoder(), "Russia is attacked by Ukraine."), (Events{"UKR RUS 190"}));
 }
 
+// The probe: the relative clause's verb, set aside by the comma rules, is coded
+// with the roles its frame gives (the noun it modifies, its object), and its object never
+// reaches the main verb.
+TEST(TreeRolesTest, ARelativeClauseIsCodedWithItsOwnRoles) {
+  EXPECT_EQ(Code(TreeCoder(),
+                 "The German foreign minister, who met Ukraine's president last week, criticised "
+                 "Russia."),
+            (Events{"DEUGOV RUS 111", "DEUGOV UKRGOV 040"}));
+}
+
+TEST(TreeRolesTest, TheFrameCompletesARoleWordOrderMissed) {
+  tree_roles::Scratch scratch(BundledModel());
+  text::TokenizedSentence tokens;
+  const std::string s = "The minister, who met Ukraine's president, left.";
+  text::Tokenize(s, &tokens);
+  tree_roles::ParseSentence(tokens, &scratch);
+  const std::vector<ActorSpan> actors = {{"DEUGOV", "minister", 4, 12},
+                                         {"UKRGOV", "Ukraine's president", 22, 41}};
+  Event e;
+  e.verb = {"met", 18, 21};
+  e.code = "040";
+  e.root = "04";
+  ASSERT_TRUE(tree_roles::CompleteRoles(scratch, actors, &e));
+  EXPECT_EQ(e.source.code, "DEUGOV");
+  EXPECT_EQ(e.target.code, "UKRGOV");
+  Event no_frame = e;
+  no_frame.source = no_frame.target = ActorSpan{};
+  no_frame.verb = {"", -1, -1};
+  EXPECT_FALSE(tree_roles::CompleteRoles(scratch, actors, &no_frame));
+}
+
+TEST(TreeRolesTest, AStatementToThePressHasNoTarget) {
+  for (const std::string& e :
+       Code(TreeCoder(), "The Russian ambassador told reporters on Monday that he was hopeful.")) {
+    EXPECT_EQ(e.find("MED"), std::string::npos) << e;
+  }
+}
+
 TEST(TreeRolesTest, AMeetingPlaceIsNoParty) {
   for (const std::string& e :
        Code(TreeCoder(), "Japanese and Chinese officials will meet in Geneva next week.")) {
