@@ -189,12 +189,8 @@ void SentenceCoder::ComposeAgents() {
   for (int g = 0; g < count; ++g) {
     Unit& u = units[g];
     if (u.cls != Cls::kAgent || u.agent_used) continue;
-    ActorRef a;
-    a.start = u.start;
-    a.end = u.end;
-    a.mem_begin = static_cast<int>(s_.members_used);
-    Member& m = s_.NewMember();
     const AgentInfo& info = d_.agent(u.ref);
+    Member& m = AddAgentActor(u, info);
     if (o_.convert_agents) {
       // TABARI writes a converted agent with its connector: "~MIL", "NGO~".
       m.code = is_former(g) ? "~ELI" : info.prefix ? info.code + "~" : "~" + info.code;
@@ -202,14 +198,23 @@ void SentenceCoder::ComposeAgents() {
       m.code = "---";  // PETRARCH's null actor with the agent appended
       m.code += is_former(g) ? "ELI" : info.code;
     }
-    m.start = u.start;
-    m.end = u.end;
-    m.rule = &info.rule;
-    a.mem_end = static_cast<int>(s_.members_used);
-    u.cls = Cls::kActor;
-    u.actor = static_cast<int>(s_.actors.size());
-    s_.actors.push_back(a);
   }
+}
+
+Member& SentenceCoder::AddAgentActor(Unit& u, const AgentInfo& agent) {
+  ActorRef a;
+  a.start = u.start;
+  a.end = u.end;
+  a.mem_begin = static_cast<int>(s_.members_used);
+  Member& m = s_.NewMember();
+  m.start = u.start;
+  m.end = u.end;
+  m.rule = &agent.rule;
+  a.mem_end = static_cast<int>(s_.members_used);
+  u.cls = Cls::kActor;
+  u.actor = static_cast<int>(s_.actors.size());
+  s_.actors.push_back(a);
+  return m;
 }
 
 // The country an actor unit lends to a lone agent; sets *decided when the unit is a
@@ -261,20 +266,9 @@ void SentenceCoder::CountryForLoneAgents() {
     }
     if (country.empty()) continue;
     const char cc[3] = {country[0], country[1], country[2]};  // members may move below
-    ActorRef a;
-    a.start = u.start;
-    a.end = u.end;
-    a.mem_begin = static_cast<int>(s_.members_used);
-    Member& m = s_.NewMember();
+    Member& m = AddAgentActor(u, agent);
     m.code.assign(cc, 3);
     ComposeAgent(agent, &m.code);
-    m.start = u.start;
-    m.end = u.end;
-    m.rule = &agent.rule;
-    a.mem_end = static_cast<int>(s_.members_used);
-    u.cls = Cls::kActor;
-    u.actor = static_cast<int>(s_.actors.size());
-    s_.actors.push_back(a);
   }
 }
 

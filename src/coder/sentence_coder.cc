@@ -154,11 +154,7 @@ void SentenceCoder::AttachIssues(size_t first_event) {
   issues.clear();
   PhraseTrie::Match m;
   for (int i = 0; i < n_; ++i) {
-    bool possible = false;
-    for (uint32_t k = s_.begin[i]; k < s_.begin[i + 1] && !possible; ++k) {
-      possible = d_.starts(s_.matches[k].word) & Dictionary::kIssueStart;
-    }
-    if (!possible || !d_.issues().LongestAt(sw_, i, 0, &m)) continue;
+    if (!MayStartAt(i, Dictionary::kIssueStart) || !d_.issues().LongestAt(sw_, i, 0, &m)) continue;
     const std::string& code = d_.issue_code(m.payload);
     bool seen = false;
     for (size_t p = 0; p < issues.size() && !seen; p = issues.find(';', p) + 1) {

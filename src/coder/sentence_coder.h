@@ -200,6 +200,14 @@ class SentenceCoder {
   void Tokenize();
   // Looks every word token up once: writes s_.matches, s_.begin, s_.barrier and sw_.
   void Resolve();
+  // Whether some dictionary word of token `tok` can start a phrase of the kinds in
+  // `start_flags` (Dictionary::kDiscardStart, ...). Reads s_.matches.
+  bool MayStartAt(int tok, uint8_t start_flags) const {
+    for (uint32_t k = s_.begin[tok]; k < s_.begin[tok + 1]; ++k) {
+      if (d_.starts(s_.matches[k].word) & start_flags) return true;
+    }
+    return false;
+  }
   // Which discard phrase the sentence holds: a story discard when it holds any. Reads sw_.
   enum class Discard { kNone, kSentence, kStory };
   Discard FindDiscard();
@@ -228,6 +236,9 @@ class SentenceCoder {
   // One actor (s_.actors, its codes in s_.members) per actor unit; sets the units' actor.
   void BuildActors();
   int AddActorFromUnit(int u);
+  // Makes agent unit `u` an actor of its own: one member with the agent's rule, spanning
+  // the unit, whose code the caller writes (the reference holds until the next member).
+  Member& AddAgentActor(Unit& u, const AgentInfo& agent);
   // Composes agent units with the actors they describe: rewrites member codes and spans,
   // marks the agents used and records them in the actor units (pre_agent, post_agent);
   // lone agents become actors of their own as the options say.
@@ -292,6 +303,18 @@ class SentenceCoder {
   bool SynsetForward(int32_t synset, int q, int* next) const;
   bool SynsetBackward(int32_t synset, int q, int* first) const;
   bool MatchUp(const CompiledPattern& p, int k, int q, bool adjacent, Binding* b) const;
+  // Binds `actor` to a pattern's actor slot of `kind` and matches the rest of the pattern
+  // with `rest`, undoing the binding when that fails. The first actor in the slot's place
+  // is the one: if it does not fit (not a compound for '%'), the pattern fails.
+  template <typename Rest>
+  bool BindActorThen(Kind kind, int actor, Binding* b, Rest&& rest) const {
+    if (kind == Kind::kCompound && !s_.actors[actor].compound) return false;
+    Binding saved = *b;
+    b->Bind(kind, actor);
+    if (rest()) return true;
+    *b = saved;
+    return false;
+  }
   bool MatchDown(const CompiledPattern& p, int k, int q, bool adjacent, Binding* b) const;
   // False when some word the pattern needs occurs nowhere in the clause.
   bool Possible(const CompiledPattern& p) const {

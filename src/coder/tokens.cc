@@ -126,11 +126,8 @@ SentenceCoder::Discard SentenceCoder::FindDiscard() {
   Discard found = Discard::kNone;
   PhraseTrie::Match m;
   for (int i = 0; i < n_; ++i) {
-    bool possible = false;
-    for (uint32_t k = s_.begin[i]; k < s_.begin[i + 1] && !possible; ++k) {
-      possible = d_.starts(s_.matches[k].word) & Dictionary::kDiscardStart;
-    }
-    if (!possible || !d_.discards().LongestAt(sw_, i, 0, &m)) continue;
+    if (!MayStartAt(i, Dictionary::kDiscardStart) || !d_.discards().LongestAt(sw_, i, 0, &m))
+      continue;
     // A story discard anywhere outranks a sentence discard found before it.
     if (d_.discard_whole_story(m.payload)) return Discard::kStory;
     found = Discard::kSentence;

@@ -73,14 +73,9 @@ bool SentenceCoder::MatchUp(const CompiledPattern& p, int k, int q, bool adjacen
       case Kind::kCompound:
       case Kind::kSkip: {
         if (!ActorStartsAt(r)) break;
-        int actor = s_.units[s_.unit_of[s_.seq[r]]].actor;
-        // The first actor in the right place is the one: if it does not fit, fail.
-        if (it.kind == Kind::kCompound && !s_.actors[actor].compound) return false;
-        Binding saved = *b;
-        b->Bind(it.kind, actor);
-        if (MatchUp(p, k + 1, s_.seq_actor_end[r], it.adjacent_to_next, b)) return true;
-        *b = saved;
-        return false;
+        return BindActorThen(it.kind, s_.units[s_.unit_of[s_.seq[r]]].actor, b, [&] {
+          return MatchUp(p, k + 1, s_.seq_actor_end[r], it.adjacent_to_next, b);
+        });
       }
       case Kind::kVerb:
         return false;
@@ -115,13 +110,8 @@ bool SentenceCoder::MatchDown(const CompiledPattern& p, int k, int q, bool adjac
       case Kind::kSkip: {
         int start = s_.seq_actor_last[r];
         if (start < 0) break;
-        int actor = s_.units[s_.unit_of[s_.seq[start]]].actor;
-        if (it.kind == Kind::kCompound && !s_.actors[actor].compound) return false;
-        Binding saved = *b;
-        b->Bind(it.kind, actor);
-        if (MatchDown(p, k - 1, start, false, b)) return true;
-        *b = saved;
-        return false;
+        return BindActorThen(it.kind, s_.units[s_.unit_of[s_.seq[start]]].actor, b,
+                             [&] { return MatchDown(p, k - 1, start, false, b); });
       }
       case Kind::kVerb:
         return false;
