@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "dict/dictionary.h"
-#include "dict/readers.h"
+#include "coder/code_for_tests.h"
 #include "parley/coder.h"
 #include "parley/reader.h"
 #include "util/temp_dir_for_tests.h"
@@ -19,35 +18,24 @@ class CoderLimitsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::TempDir files("parley_coder_limits_test");
-    std::string actors =
-        files.Write("t.actors", "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nSEOUL [KOR]\n");
-    std::string agents = files.Write("t.agents", "AMBASSADOR_ [~GOV]\nSOLDIERS_ [~MIL]\n");
-    std::string verbs = files.Write("t.verbs", "ATTACK [190]\nCRITICI [111]\n");
-    dict::DictionaryBuilder b;
-    std::vector<std::string> warnings;
-    ASSERT_TRUE(dict::ReadTabariActors(actors, &b, &warnings).ok());
-    ASSERT_TRUE(dict::ReadTabariAgents(agents, &b, &warnings).ok());
-    ASSERT_TRUE(dict::ReadTabariVerbs(verbs, &b, &warnings).ok());
-    ASSERT_TRUE(b.Build(&dict_, &warnings).ok());
+    testing::BuildTabariDictionary(files, "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nSEOUL [KOR]\n",
+                                   "AMBASSADOR_ [~GOV]\nSOLDIERS_ [~MIL]\n",
+                                   "ATTACK [190]\nCRITICI [111]\n", &dict_);
   }
 
   // "source target code" per event; the full events and warnings when asked for.
   std::vector<std::string> Code(const std::string& text, std::vector<Event>* full = nullptr,
                                 std::vector<std::string>* warnings = nullptr) {
-    Coder coder(dict_, {});
-    CoderScratch scratch;
-    std::vector<Event> events;
     Document doc;
     doc.id = "d1";
     doc.origin = "in.jsonl";
     doc.origin_line = 7;
     doc.date = 20230101;
     doc.text = text;
-    coder.CodeDocument(doc, &scratch, &events, nullptr, warnings);
-    std::vector<std::string> out;
-    for (const auto& e : events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
-    if (full) *full = events;
-    return out;
+    testing::Coded coded = testing::CodeForTests(Coder(dict_, {}), doc);
+    if (full) *full = coded.events;
+    if (warnings) warnings->insert(warnings->end(), coded.warnings.begin(), coded.warnings.end());
+    return coded.lines;
   }
 
   std::shared_ptr<const Dictionary> dict_;

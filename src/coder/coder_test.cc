@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "coder/code_for_tests.h"
 #include "dict/dictionary.h"
 #include "dict/readers.h"
 #include "util/temp_dir_for_tests.h"
@@ -20,46 +21,34 @@ class CoderTest : public ::testing::Test {
   testing::TempDir files_{"parley_coder_test"};
 
   void SetUp() override {
-    std::string actors = WriteTemp("t.actors",
-                                   "<NOUN>\nPARADE_\n</NOUN>\n"
-                                   "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nRUSSIA [RUS]\n"
-                                   "SEOUL [KOR]\nTOKYO [JPN]\nSOCCER [###]\n"
-                                   "BOROMIR [GONMIL <950101] [GONGOV]\nUS_ [USA]\n"
-                                   "ALBANIANS [ALB]\nSERBIA [SRB]\n"
-                                   "ELROND_PEREDHEL [RIVGOV >950101] [RIV]\n");
-    std::string agents = WriteTemp(
-        "t.agents", "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\nSOLDIERS_ [~MIL]\nPROTESTERS_ [~OPP]\n");
-    std::string verbs = WriteTemp("t.verbs",
-                                  "ATTACK [190]\n- * TARGETS_IN + [195]\n"
-                                  "CRITICI [111]\nCRITICIZ [111]\n"
-                                  "ARRIVE [032:033]\n"
-                                  "SAID [010?]\n"
-                                  "PRAISE_ [051]\n- NOT_* [112]\n"
-                                  "FREE [066]\n- + * FROM $ [067]\n"
-                                  "WARN [130]\nWITHDRAW [0874]\n");
-    dict::DictionaryBuilder b;
-    std::vector<std::string> warnings;
-    ASSERT_TRUE(dict::ReadTabariActors(actors, &b, &warnings).ok());
-    ASSERT_TRUE(dict::ReadTabariAgents(agents, &b, &warnings).ok());
-    ASSERT_TRUE(dict::ReadTabariVerbs(verbs, &b, &warnings).ok());
-    ASSERT_TRUE(warnings.empty()) << warnings[0];
-    ASSERT_TRUE(b.Build(&dict_, &warnings).ok());
+    testing::BuildTabariDictionary(
+        files_,
+        "<NOUN>\nPARADE_\n</NOUN>\n"
+        "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nRUSSIA [RUS]\n"
+        "SEOUL [KOR]\nTOKYO [JPN]\nSOCCER [###]\n"
+        "BOROMIR [GONMIL <950101] [GONGOV]\nUS_ [USA]\n"
+        "ALBANIANS [ALB]\nSERBIA [SRB]\n"
+        "ELROND_PEREDHEL [RIVGOV >950101] [RIV]\n",
+        "AMBASSADOR_ [~GOV]\nMINISTER_ [~GOV]\nSOLDIERS_ [~MIL]\nPROTESTERS_ [~OPP]\n",
+        "ATTACK [190]\n- * TARGETS_IN + [195]\n"
+        "CRITICI [111]\nCRITICIZ [111]\n"
+        "ARRIVE [032:033]\n"
+        "SAID [010?]\n"
+        "PRAISE_ [051]\n- NOT_* [112]\n"
+        "FREE [066]\n- + * FROM $ [067]\n"
+        "WARN [130]\nWITHDRAW [0874]\n",
+        &dict_);
   }
 
   std::vector<std::string> Code(const std::string& text, CoderOptions options = {},
                                 Date date = 20230101, std::vector<Event>* full = nullptr) {
-    Coder coder(dict_, options);
-    CoderScratch scratch;
-    std::vector<Event> events;
     Document doc;
     doc.id = "d1";
     doc.date = date;
     doc.text = text;
-    coder.CodeDocument(doc, &scratch, &events);
-    std::vector<std::string> out;
-    for (const auto& e : events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
-    if (full) *full = events;
-    return out;
+    testing::Coded coded = testing::CodeForTests(Coder(dict_, options), doc);
+    if (full) *full = coded.events;
+    return coded.lines;
   }
 
   std::shared_ptr<const Dictionary> dict_;
@@ -378,23 +367,17 @@ TEST_F(CoderTest, CoderIssuesLabelEvents) {
   b.AddIssue(nuclear);
   std::shared_ptr<const Dictionary> d;
   ASSERT_TRUE(b.Build(&d, &warnings).ok());
-  Coder coder(d, {});
-  CoderScratch scratch;
-  std::vector<Event> events;
   Document doc;
   doc.text = "Arnor attacked the nuclear plant in Gondor.";
-  coder.CodeDocument(doc, &scratch, &events);
+  std::vector<Event> events = testing::CodeForTests(Coder(d, {}), doc).events;
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].issues, "NUCLEAR");
 }
 
 TEST_F(CoderTest, CoderScratchIsReusableAcrossSentences) {
-  Coder coder(dict_, {});
-  CoderScratch scratch;
-  std::vector<Event> events;
   Document doc;
   doc.text = "Arnor attacked Gondor. Seoul praised Tokyo. Nothing happened here.";
-  coder.CodeDocument(doc, &scratch, &events);
+  std::vector<Event> events = testing::CodeForTests(Coder(dict_, {}), doc).events;
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[1].sentence_index, 1);
   EXPECT_EQ(events[1].sentence, "Seoul praised Tokyo.");
@@ -457,18 +440,15 @@ class CoderStoryDiscardTest : public ::testing::Test {
 
   std::vector<std::string> Code(const std::string& text, CoderScratch* scratch,
                                 CoderTrace* trace = nullptr) {
-    Coder coder(dict_, OptionsForProfile(Profile::kPetrarch));
     Document doc;
     doc.id = "story";
     doc.text = text;
-    std::vector<Event> events;
-    coder.CodeDocument(doc, scratch, &events, trace);
-    std::vector<std::string> out;
-    for (const auto& e : events) {
-      out.push_back(e.source.code + " " + e.target.code + " " + e.code + " @" +
-                    std::to_string(e.sentence_index));
+    testing::Coded coded = testing::CodeForTests(
+        Coder(dict_, OptionsForProfile(Profile::kPetrarch)), doc, scratch, trace);
+    for (size_t i = 0; i < coded.events.size(); ++i) {
+      coded.lines[i] += " @" + std::to_string(coded.events[i].sentence_index);
     }
-    return out;
+    return coded.lines;
   }
 
   std::shared_ptr<const Dictionary> dict_;

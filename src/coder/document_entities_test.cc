@@ -6,25 +6,23 @@
 #include <string>
 #include <vector>
 
+#include "coder/code_for_tests.h"
 #include "parley/coder.h"
 #include "query/test_store.h"
 
 namespace parley {
 namespace {
 
-// "SRC TGT CODE" of every event of sentence `index` of `text`, coded as one document.
+// "SRC TGT CODE" of the events of sentence `index` of `text`, coded as one document.
 std::vector<std::string> EventsOf(const Coder& coder, const std::string& text, int index) {
   Document doc;
   doc.id = "entities";
   doc.date = 20230301;
   doc.text = text;
-  CoderScratch scratch;
-  std::vector<Event> events;
-  coder.CodeDocument(doc, &scratch, &events);
+  const testing::Coded coded = testing::CodeForTests(coder, doc);
   std::vector<std::string> out;
-  for (const Event& e : events) {
-    if (e.sentence_index == index)
-      out.push_back(e.source.code + " " + e.target.code + " " + e.code);
+  for (size_t i = 0; i < coded.events.size(); ++i) {
+    if (coded.events[i].sentence_index == index) out.push_back(coded.lines[i]);
   }
   return out;
 }

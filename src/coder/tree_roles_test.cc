@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "coder/code_for_tests.h"
 #include "parley/coder.h"
 #include "parley/paths.h"
 #include "parley/reader.h"
@@ -40,12 +41,7 @@ std::vector<std::string> Code(const Coder& coder, const std::string& text) {
   Document doc;
   doc.id = "probe";
   doc.text = text;
-  CoderScratch scratch;
-  std::vector<Event> events;
-  coder.CodeDocument(doc, &scratch, &events);
-  std::vector<std::string> out;
-  for (const Event& e : events) out.push_back(e.source.code + " " + e.target.code + " " + e.code);
-  return out;
+  return testing::CodeForTests(coder, doc).lines;
 }
 
 using Events = std::vector<std::string>;
