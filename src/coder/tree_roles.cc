@@ -200,7 +200,20 @@ bool JointCooperation(const Scratch& s, const Event& a, const Event& b) {
     }
     ++index;
   }
-  return agent_a >= 0 && agent_b >= 0 && agent_a != agent_b;
+  if (agent_a < 0 || agent_b < 0) return false;
+  if (agent_a != agent_b) return true;
+  // One agent whose modifiers are coordinated: "Japanese and Chinese officials".
+  const Argument& agent = s.layers.frames.Args(*frame)[agent_a];
+  if (agent.group < 0) return false;
+  const frames::NounGroup& g = s.layers.phrases.groups[agent.group];
+  int coordinated = 0;
+  for (uint32_t m = g.members_begin; m < g.members_end; ++m) {
+    const frames::GroupMember& member = s.layers.phrases.members[m];
+    if (member.coordinated &&
+        (Range{member.word, member.word}.Meets(sa) || Range{member.word, member.word}.Meets(sb)))
+      ++coordinated;
+  }
+  return coordinated >= 1 && !sa.Meets(sb);
 }
 
 std::string_view RefusalOf(std::string_view code) {

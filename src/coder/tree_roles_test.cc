@@ -95,6 +95,20 @@ TEST(TreeRolesTest, AStatementToThePressHasNoTarget) {
   }
 }
 
+// The other probes, with their exact events.
+TEST(TreeRolesTest, CoordinatedModifiersMeetEachOther) {
+  EXPECT_EQ(Code(TreeCoder(), "Japanese and Chinese officials will meet in Geneva next week."),
+            (Events{"JPNGOV CHNGOV 036", "CHNGOV JPNGOV 036"}));
+  EXPECT_EQ(Code(TreeCoder(), "Peru and Chile signed a trade agreement on Tuesday."),
+            (Events{"PER CHL 057", "CHL PER 057"}));
+  EXPECT_EQ(Code(TreeCoder(), "Russian officials will meet in Geneva next week."), Events{});
+}
+
+TEST(TreeRolesTest, WantingSomeoneToActIsAnAppeal) {
+  EXPECT_EQ(Code(TreeCoder(), "France wants Germany to sanction Iran."), (Events{"FRA DEU 020"}));
+  EXPECT_EQ(Code(TreeCoder(), "Russia wants to cooperate with Korea."), (Events{"RUS KOR 030"}));
+}
+
 TEST(TreeRolesTest, AMeetingPlaceIsNoParty) {
   for (const std::string& e :
        Code(TreeCoder(), "Japanese and Chinese officials will meet in Geneva next week.")) {
