@@ -182,20 +182,30 @@ void SentenceCoder::ResolveQuotedSpeakers() {
   if (all_caps_) return;
   const int sentence = tmpl_.sentence_index;
   const int count = static_cast<int>(s_.units.size());
+  auto first_person = [&](const Unit& u) {
+    if (u.end != u.start + 1 || (u.cls != Cls::kNone && u.cls != Cls::kPronoun)) return false;
+    const std::string_view w = Norm(u.start);
+    return w == "WE" || w == "OUR" || w == "I" || w == "MY" ||
+           (w == "US" && ShortNotCapitals(u.start));
+  };
+  bool any_first_person = false;
+  for (int ui = 0; ui < count && !any_first_person; ++ui) {
+    any_first_person = first_person(s_.units[ui]);
+  }
+  // The speaker is looked for only where it is needed: for this sentence's "we", or for
+  // the next sentence when this one quotes.
+  const bool quotes = sentence_.find('"') != std::string_view::npos ||
+                      sentence_.find("\xE2\x80\x9C") != std::string_view::npos ||
+                      sentence_.find("\xE2\x80\x9D") != std::string_view::npos;
+  if (!any_first_person && !quotes) return;
   const entities::Referent* speaker = SentenceSpeaker();
   const bool opens_with_quote =
       !sentence_.empty() && (sentence_[0] == '"' || sentence_.starts_with("\xE2\x80\x9C") ||
                              sentence_.starts_with("\xE2\x80\x9D") || sentence_[0] == '\'');
   if (speaker == nullptr && opens_with_quote) speaker = s_.memory.Speaker(sentence, 1);
-  if (speaker == nullptr) return;
+  if (speaker == nullptr || !any_first_person) return;
   for (int ui = 0; ui < count; ++ui) {
-    Unit& u = s_.units[ui];
-    if (u.end != u.start + 1 || (u.cls != Cls::kNone && u.cls != Cls::kPronoun)) continue;
-    std::string_view w = Norm(u.start);
-    const bool first_person = w == "WE" || w == "OUR" || w == "I" || w == "MY" ||
-                              (w == "US" && ShortNotCapitals(u.start));
-    if (!first_person) continue;
-    ActorFromReferent(ui, *speaker, "document: speaker");
+    if (first_person(s_.units[ui])) ActorFromReferent(ui, *speaker, "document: speaker");
   }
 }
 
