@@ -84,6 +84,13 @@ void SentenceCoder::NoteMentions() {
     const std::span<const std::string> codes(s_.codes.data(), a.MemberCount());
     const bool dictionary_person = !u.from_agent && u.ref >= 0 && d_.actor(u.ref).person;
     const int title_unit = TitleOf(ui);
+    // "North Korea", "South Sudan": the article may go on with "the North", "the South".
+    const std::string_view first = Norm(u.start);
+    if (title_unit < 0 && !u.from_agent && u.end - u.start >= 2 &&
+        (first == "NORTH" || first == "SOUTH")) {
+      s_.memory.Note(codes, first, {}, false, sentence);
+      continue;
+    }
     if (title_unit < 0) {
       if (!dictionary_person || u.end - u.start < 2) continue;
       a.person = true;
@@ -220,6 +227,15 @@ void SentenceCoder::ResolveShortMentions() {
       if (const auto* r = s_.memory.ByTitle(UnitWords(u.start, u.end))) {
         ActorFromReferent(ui, *r, "document: title");
         u.from_agent = true;
+        s_.memory.Mention(r, sentence);
+      }
+    } else if (u.cls == Cls::kNone && u.end == u.start + 1 && s_.toks[u.start].cap && u.start > 0 &&
+               Norm(u.start - 1) == "THE" &&
+               (Norm(u.start) == "NORTH" || Norm(u.start) == "SOUTH") &&
+               (u.end >= n_ || !s_.toks[u.end].cap || !s_.toks[u.end].word)) {
+      // "the North" after "North Korea" (not "the North Atlantic").
+      if (const auto* r = s_.memory.ByTitle(Norm(u.start))) {
+        ActorFromReferent(ui, *r, "document: the north or south");
         s_.memory.Mention(r, sentence);
       }
     } else if (u.cls == Cls::kNone && u.end == u.start + 1 && s_.toks[u.start].cap &&

@@ -94,6 +94,15 @@ TEST(DocumentEntitiesTest, WeWithoutASpeakerIsNobody) {
   EXPECT_EQ(EventsOf(NewsCoder(), text, 0), Events{});
 }
 
+TEST(DocumentEntitiesTest, TheNorthIsTheNorthernCountryTheArticleNamed) {
+  const std::string text =
+      "North Korea fired a missile on Monday. Japan condemned the North on Tuesday. "
+      "The South criticised Japan.";
+  EXPECT_EQ(EventsOf(NewsCoder(), text, 1), (Events{"JPN PRK 111"}));
+  EXPECT_EQ(EventsOf(NewsCoder(), text, 2), Events{});  // no southern country named
+  EXPECT_EQ(EventsOf(NewsCoder(), "Japan condemned the North on Tuesday.", 0), Events{});
+}
+
 TEST(DocumentEntitiesTest, TheTabariProfileKeepsItsPositionalConventions) {
   // TABARI has no document memory: the bare title and the surname stay unknown.
   const std::string text =
