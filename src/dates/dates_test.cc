@@ -63,7 +63,7 @@ TEST(DatesResolveTest, ExplicitDates) {
           {"The agreement of November 13, 2013 was suspended." /* dates the agreement */, 20230210,
            DateGranularity::kPublication},
           {"Seoul imposed sanctions in March 2022.", 20220301, DateGranularity::kMonth},
-          {"Trade fell in January-August 2024.", 20240801, DateGranularity::kMonth},
+          {"Trade fell in January-August 2022.", 20220801, DateGranularity::kMonth},
           {"Seoul joined the sanctions in 2022.", 20220101, DateGranularity::kYear},
       },
       kFri);
@@ -102,8 +102,9 @@ TEST(DatesResolveTest, Weekdays) {
 TEST(DatesResolveTest, WeeksMonthsYears) {
   ExpectResolves(
       {
-          {"Seoul expelled a diplomat last week.", 20230203, DateGranularity::kWeek},
-          {"Two weeks ago the army withdrew.", 20230127, DateGranularity::kWeek},
+          // Weeks start on their Monday: publication - 7 is Friday 3 February.
+          {"Seoul expelled a diplomat last week.", 20230130, DateGranularity::kWeek},
+          {"Two weeks ago the army withdrew.", 20230123, DateGranularity::kWeek},
           {"The government decided last month to tighten controls.", 20230101,
            DateGranularity::kMonth},
           {"Zinoviev, who took office earlier this month, spoke.", 20230201,

@@ -13,6 +13,7 @@ namespace {
 DateGuess FromMetadata(const Document& doc) {
   DateGuess g;
   g.date = doc.date;
+  g.precision = DatePrecision::kDay;
   switch (doc.date_source) {
     case DateSource::kMetadata:
       g.confidence = 1.0;
@@ -133,6 +134,7 @@ DateGuess InferPublicationDate(const Document& doc) {
       (ev.newest_full == 0 || ev.newest_full / 10000 != year)) {
     g.date = MakeDate(year + 2, 1, 1);
     g.confidence = 0.1;
+    g.precision = DatePrecision::kYear;
     g.reason =
         fmt::format("\"last year\" with {} the newest year named; not before {}", year, year + 2);
     return g;
@@ -142,6 +144,7 @@ DateGuess InferPublicationDate(const Document& doc) {
     // On the Guardian sample the newest full date has the right year about half the time
     // (articles cite old dates with years, recent ones without): see docs/dates.md.
     g.confidence = ev.relative_days ? 0.55 : 0.45;
+    g.precision = DatePrecision::kDay;
     g.reason = fmt::format("newest date in text: {} (\"{}\")", FormatDate(ev.newest_full),
                            ev.newest_full_text);
     return g;
@@ -151,12 +154,14 @@ DateGuess InferPublicationDate(const Document& doc) {
     if (ev.last_month && month < 12) ++month;
     g.date = MakeDate(year, month, 15);
     g.confidence = 0.15;
+    g.precision = DatePrecision::kMonth;
     g.reason = fmt::format("newest month mentioned: {}-{:02d}{}", year, month,
                            ev.last_month ? " plus \"last month\"" : "");
     return g;
   }
   g.date = MakeDate(year, 7, 1);
   g.confidence = why.empty() ? 0.05 : 0.2;
+  g.precision = DatePrecision::kYear;
   g.reason =
       why.empty() ? fmt::format("only years mentioned; not before {}, the newest", year) : why;
   return g;
