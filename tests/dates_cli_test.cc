@@ -90,5 +90,40 @@ TEST_F(DatesCliTest, NounWillDoesNotPushAPastAttackAYearAhead) {
   EXPECT_EQ(stored[0].date, 20180407);
 }
 
+const std::string kGuardian =
+    std::string(PARLEY_SOURCE_DIR) + "/../shared/corpora/guardian_2019_sample.jsonl";
+const std::string kSeeds = std::string(PARLEY_SOURCE_DIR) + "/../shared/seeds";
+
+// Issue 13: 42 events of the Guardian sample were stored after their own article. Coded
+// into a real store, every event after its publication date is a future or planned one.
+TEST_F(DatesCliTest, GuardianSampleHasNoPastEventAfterItsArticle) {
+  const std::string db = (dir_ / "guardian.sqlite").string();
+  const std::string jsonl = (dir_ / "guardian.jsonl").string();
+  Run({"code", kGuardian, "--db", db, "--out", jsonl, "-q"});
+  const std::vector<StoredEvent> stored = StoredEvents(db);
+  ASSERT_GT(stored.size(), 1500u);
+  int after = 0, past_after = 0;
+  for (const StoredEvent& e : stored) {
+    ASSERT_GT(e.pub_date, 0) << e.doc_id;  // every Guardian article has its date
+    if (e.date <= e.pub_date) continue;
+    ++after;
+    if (!e.future) {
+      ++past_after;
+      ADD_FAILURE() << e.doc_id << " " << FormatDate(e.date) << " after " << FormatDate(e.pub_date)
+                    << ": " << e.sentence;
+    }
+  }
+  EXPECT_EQ(past_after, 0);
+  // What is left after publication is planned: "will meet on Monday".
+  EXPECT_LT(after, 42);
+  // The stream says the same.
+  for (const nlohmann::json& e : Lines(ReadFile(jsonl))) {
+    if (e["date"].is_null()) continue;
+    EXPECT_TRUE(e["date"].get<std::string>() <= e["pub_date"].get<std::string>() ||
+                e["future"].get<bool>())
+        << e.dump();
+  }
+}
+
 }  // namespace
 }  // namespace parley
