@@ -1,6 +1,7 @@
 // Dates end to end with the real binary (issue 13): what `parley code` writes, what the
 // store holds and what `dyad` counts, for articles whose sentences date their events.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -123,6 +124,124 @@ TEST_F(DatesCliTest, GuardianSampleHasNoPastEventAfterItsArticle) {
                 e["future"].get<bool>())
         << e.dump();
   }
+}
+
+const std::vector<std::string> kDateFields = {
+    "date_precision", "date_source", "date_confidence", "date_guessed",       "future",
+    "historical",     "pub_date",    "pub_date_method", "pub_date_confidence"};
+
+// Issue 13: "in March 2022" became 2022-03-01, a day, and `dyad --interval day` counted it
+// on 1 March.
+TEST_F(DatesCliTest, MonthDatesHaveMonthPrecisionAndNoDay) {
+  const std::string article =
+      Write("march.txt", "date 2023-02-10\n\nSeoul imposed sanctions on Russia in March 2022.\n");
+  std::vector<nlohmann::json> events = Lines(Run({"code", article, "-q"}));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["date"], "2022-03-01");
+  EXPECT_EQ(events[0]["date_precision"], "month");
+  EXPECT_EQ(events[0]["date_source"], "text");
+  for (const std::string& field : kDateFields) EXPECT_TRUE(events[0].contains(field)) << field;
+
+  // TSV: the old columns first, the date's provenance after them.
+  const std::string tsv = Run({"code", article, "-q", "--format", "tsv"});
+  EXPECT_NE(tsv.find("\tsentence\tdate_precision\tdate_source\tdate_confidence\t"),
+            std::string::npos);
+  EXPECT_NE(tsv.find("\tmonth\ttext\t"), std::string::npos);
+
+  const std::string db = (dir_ / "march.sqlite").string();
+  Run({"code", article, "--db", db, "-q"});
+  nlohmann::json by_day =
+      nlohmann::json::parse(Run({"dyad", "KOR", "RUS", "--db", db, "--interval", "day", "--json"}));
+  for (const nlohmann::json& p : by_day["periods"]) EXPECT_EQ(p["count"], 0) << p.dump();
+  EXPECT_EQ(by_day["imprecise"]["count"], 1);
+  EXPECT_EQ(by_day["total"]["count"], 1);
+  nlohmann::json by_month =
+      nlohmann::json::parse(Run({"dyad", "KOR", "RUS", "--db", db, "--json"}));
+  ASSERT_EQ(by_month["periods"].size(), 1u);
+  EXPECT_EQ(by_month["periods"][0]["period"], "2022-03");
+  EXPECT_EQ(by_month["periods"][0]["count"], 1);
+
+  // The store, the API's event list and every export that can carry them.
+  const std::vector<StoredEvent> stored = StoredEvents(db);
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].date, 20220301);
+  EXPECT_EQ(stored[0].date_precision, DatePrecision::kMonth);
+  EXPECT_EQ(stored[0].pub_date, 20230210);
+  EXPECT_EQ(stored[0].pub_date_method, "header");
+  nlohmann::json listed =
+      nlohmann::json::parse(Run({"events", "--db", db, "--dyad", "KOR-RUS", "--json"}));
+  ASSERT_EQ(listed["events"].size(), 1u);
+  EXPECT_EQ(listed["events"][0]["date_precision"], "month");
+  EXPECT_EQ(listed["events"][0]["pub_date"], "2023-02-10");
+  for (const char* format : {"jsonl", "plover"}) {
+    events = Lines(Run({"export", "--db", db, "--format", format}));
+    ASSERT_EQ(events.size(), 1u) << format;
+    for (const std::string& field : kDateFields)
+      EXPECT_TRUE(events[0].contains(field)) << format << " " << field;
+    EXPECT_EQ(events[0]["date_precision"], "month") << format;
+  }
+  const std::string csv = Run({"export", "--db", db, "--format", "csv"});
+  EXPECT_NE(csv.find(",sentence,date_precision,date_source,"), std::string::npos);
+  EXPECT_NE(csv.find(",month,text,"), std::string::npos);
+}
+
+// A version 1 store (before the date columns) is read as it is and migrated in place by
+// the next writer, keeping every row.
+TEST_F(DatesCliTest, VersionOneStoreIsReadAndMigratedWithoutLoss) {
+  const std::string db = (dir_ / "v1.sqlite").string();
+  Run({"code", kSeeds, "--db", db, "-q"});
+  StoreCounts before;
+  {
+    std::unique_ptr<EventStore> store;
+    ASSERT_TRUE(EventStore::Open(db, StoreOptions(), &store).ok());
+    ASSERT_TRUE(store->GetCounts(&before).ok());
+  }
+  // Back to version 1: the date columns dropped, the version numbers as they were.
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+    std::string sql;
+    for (const char* c : {"date_precision", "date_source", "date_confidence", "date_guessed",
+                          "future", "historical"})
+      sql += std::string("ALTER TABLE events DROP COLUMN ") + c + ";";
+    sql += "UPDATE meta SET value = '1' WHERE key = 'schema_version'; PRAGMA user_version = 1;";
+    ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+  }
+  // Readers take it as it is.
+  const std::string dyad_v1 = Run({"dyad", "RUS", "KOR", "--db", db, "--json"});
+  EXPECT_GT(nlohmann::json::parse(dyad_v1)["total"]["count"].get<int>(), 10);
+  EXPECT_EQ(StoredEvents(db).size(), static_cast<size_t>(before.events));
+  // A writer migrates it.
+  const std::string more =
+      Write("more.txt", "date 2018-04-13\n\nRussia attacked Ukraine on 7 April.\n");
+  Run({"code", more, "--db", db, "-q"});
+  StoreCounts after;
+  {
+    std::unique_ptr<EventStore> store;
+    ASSERT_TRUE(EventStore::Open(db, StoreOptions(), &store).ok());
+    ASSERT_TRUE(store->GetCounts(&after).ok());
+  }
+  EXPECT_EQ(after.documents, before.documents + 1);
+  EXPECT_EQ(after.events, before.events + 1);
+  EXPECT_EQ(after.mentions, before.mentions + 1);
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw,
+                               "SELECT (SELECT value FROM meta WHERE key = 'schema_version'),"
+                               " (SELECT count(*) FROM events WHERE date_source = 'text'),"
+                               " (SELECT count(*) FROM events WHERE date = 20180407 AND"
+                               " date_precision = 'day')",
+                               -1, &stmt, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "2");
+  EXPECT_GT(sqlite3_column_int(stmt, 1), 0);  // filled from what version 1 kept
+  EXPECT_EQ(sqlite3_column_int(stmt, 2), 1);
+  sqlite3_finalize(stmt);
+  sqlite3_close(raw);
 }
 
 }  // namespace
