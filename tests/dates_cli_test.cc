@@ -244,5 +244,46 @@ TEST_F(DatesCliTest, VersionOneStoreIsReadAndMigratedWithoutLoss) {
   sqlite3_close(raw);
 }
 
+// Issue 13: the Soviet Union's "before 1939" in a 2018 article was an event of the series.
+TEST_F(DatesCliTest, HistoricalEventsAreFlaggedAndLeftOutOfQueries) {
+  const std::string article = Write("history.txt",
+                                    "date 2018-03-20\n\nThe Soviet Union attacked Poland before "
+                                    "1939.\n\nRussia attacked Ukraine on Monday.\n");
+  std::vector<nlohmann::json> events = Lines(Run({"code", article, "-q"}));
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0]["source"]["code"], "SUN");
+  EXPECT_EQ(events[0]["historical"], true);
+  EXPECT_EQ(events[0]["date"], nullptr);  // only a bound: some time before 1939
+  EXPECT_EQ(events[1]["historical"], false);
+  EXPECT_EQ(events[1]["date"], "2018-03-19");
+
+  const std::string db = (dir_ / "history.sqlite").string();
+  Run({"code", article, "--db", db, "-q"});
+  auto dyad_total = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"dyad", "SUN", "POL", "--db", db, "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return nlohmann::json::parse(Run(args))["total"]["count"].get<int>();
+  };
+  EXPECT_EQ(dyad_total({}), 0);
+  EXPECT_EQ(dyad_total({"--include-historical"}), 1);
+  auto listed = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"events", "--db", db, "--dyad", "SUN-POL", "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return nlohmann::json::parse(Run(args))["total"].get<int>();
+  };
+  EXPECT_EQ(listed({}), 0);
+  EXPECT_EQ(listed({"--include-historical"}), 1);
+  EXPECT_EQ(nlohmann::json::parse(Run({"top", "--db", db, "--json"}))["events"], 1);
+  EXPECT_EQ(
+      nlohmann::json::parse(Run({"top", "--db", db, "--json", "--include-historical"}))["events"],
+      2);
+  // Exports keep them, flagged.
+  events = Lines(Run({"export", "--db", db, "--format", "jsonl"}));
+  ASSERT_EQ(events.size(), 2u);
+  int historical = 0;
+  for (const nlohmann::json& e : events) historical += e["historical"].get<bool>();
+  EXPECT_EQ(historical, 1);
+}
+
 }  // namespace
 }  // namespace parley
