@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -283,6 +284,50 @@ TEST_F(DatesCliTest, HistoricalEventsAreFlaggedAndLeftOutOfQueries) {
   int historical = 0;
   for (const nlohmann::json& e : events) historical += e["historical"].get<bool>();
   EXPECT_EQ(historical, 1);
+}
+
+// Issue 13: two of five monthly RUS-KOR peaks rested on guessed publication dates (seed 003
+// "2025-07-01", confidence 0.2; seed 004 "2024-01-01", 0.1) and nothing said so.
+TEST_F(DatesCliTest, SeedDyadMarksGuessedPeriodsAndTheFilterRemovesThem) {
+  const std::string db = (dir_ / "seeds.sqlite").string();
+  Run({"code", kSeeds, "--db", db, "-q"});
+  auto series = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"dyad", "RUS", "KOR", "--db", db, "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return nlohmann::json::parse(Run(args));
+  };
+  const nlohmann::json by_year = series({"--interval", "year"});
+  std::map<std::string, int> guessed;
+  for (const nlohmann::json& p : by_year["periods"]) guessed[p["period"]] = p["guessed"];
+  EXPECT_EQ(guessed["2022"], 0);
+  EXPECT_GT(guessed["2024"], 0);                         // seed 004
+  EXPECT_GT(guessed["2025"], 0);                         // seed 003
+  EXPECT_GT(by_year["undated"]["count"].get<int>(), 0);  // seed 002: no date, no guess
+  // A year-only guess is no month: by month those events are imprecise, still marked.
+  const nlohmann::json by_month = series({});
+  for (const nlohmann::json& p : by_month["periods"]) EXPECT_EQ(p["guessed"], 0) << p.dump();
+  EXPECT_GT(by_month["imprecise"]["guessed"].get<int>(), 0);
+
+  const nlohmann::json sure = series({"--interval", "year", "--min-date-confidence", "0.5"});
+  EXPECT_EQ(sure["total"]["guessed"], 0);
+  for (const nlohmann::json& p : sure["periods"]) EXPECT_NE(p["period"], "2025");
+  EXPECT_EQ(sure["undated"]["count"], by_year["undated"]["count"]);  // undated stay visible
+  EXPECT_EQ(sure["total"]["count"].get<int>(),
+            by_year["total"]["count"].get<int>() - by_year["total"]["guessed"].get<int>());
+
+  // The table has the column and says what it means; a bad confidence is a usage error.
+  const std::string table = Run({"dyad", "RUS", "KOR", "--db", db, "--interval", "year"});
+  EXPECT_NE(table.find("guessed\n"), std::string::npos) << table;
+  EXPECT_NE(table.find("\nundated "), std::string::npos) << table;
+  EXPECT_NE(table.find("--min-date-confidence 0.5 leaves them out"), std::string::npos);
+  int code = 0;
+  Run({"dyad", "RUS", "KOR", "--db", db, "--min-date-confidence", "1.5"}, &code);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(ReadFile((dir_ / "stderr").string()).find("--min-date-confidence '1.5'"),
+            std::string::npos);
+  // Event lines never show a guess as a fact.
+  const std::string listed = Run({"events", "--db", db, "--dyad", "RUS-KOR", "--color", "never"});
+  EXPECT_NE(listed.find("2025 (guessed)"), std::string::npos) << listed;
 }
 
 }  // namespace

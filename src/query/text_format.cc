@@ -42,12 +42,36 @@ std::string HighlightSentence(const Event& e, bool ansi) {
   return out;
 }
 
+// The date at its precision ("2022-03" for a month); a guess says so, never passing for a
+// fact.
+std::string DateAtPrecision(const Event& e) {
+  if (e.date == 0) return e.historical ? "(historical, no date)" : "(no date)";
+  std::string d = FormatDate(e.date);
+  switch (e.date_precision) {
+    case DatePrecision::kMonth:
+      d.resize(7);
+      break;
+    case DatePrecision::kYear:
+      d.resize(4);
+      break;
+    case DatePrecision::kWeek:
+      d = "week of " + d;
+      break;
+    case DatePrecision::kDay:
+    case DatePrecision::kUnknown:
+      break;
+  }
+  if (e.date_guessed) d += " (guessed)";
+  if (e.historical) d += " (historical)";
+  return d;
+}
+
 std::string EventLine(const Event& e) {
   const CameoCode* cameo = LookupCameo(e.code);
-  return fmt::format(
-      "{}  {} -> {}  {} {}  (Q{}, {:+.1f})", e.date ? FormatDate(e.date) : "(no date)",
-      e.source.code.empty() ? "-" : e.source.code, e.target.code.empty() ? "-" : e.target.code,
-      e.code, cameo ? cameo->name : std::string_view("?"), e.quad_class, e.goldstein);
+  return fmt::format("{}  {} -> {}  {} {}  (Q{}, {:+.1f})", DateAtPrecision(e),
+                     e.source.code.empty() ? "-" : e.source.code,
+                     e.target.code.empty() ? "-" : e.target.code, e.code,
+                     cameo ? cameo->name : std::string_view("?"), e.quad_class, e.goldstein);
 }
 
 std::string DateLine(const Event& e) {
