@@ -4,14 +4,17 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "parley/reader.h"
 #include "parley/store.h"
 #include "process_util.h"
 
@@ -328,6 +331,76 @@ TEST_F(DatesCliTest, SeedDyadMarksGuessedPeriodsAndTheFilterRemovesThem) {
   // Event lines never show a guess as a fact.
   const std::string listed = Run({"events", "--db", db, "--dyad", "RUS-KOR", "--color", "never"});
   EXPECT_NE(listed.find("2025 (guessed)"), std::string::npos) << listed;
+}
+
+// "One date everywhere" with the real binary: the events `parley code` streams, the store
+// it writes and `parley explain` on each seed article agree on every date (issue 13: code
+// and explain gave the publication date, the store the resolved one).
+TEST_F(DatesCliTest, CodeStoreAndExplainBinariesAgreeOnTheSeeds) {
+  const std::string db = (dir_ / "seeds.sqlite").string();
+  const std::string jsonl = (dir_ / "seeds.jsonl").string();
+  Run({"code", kSeeds, "--db", db, "--out", jsonl, "-q", "--threads", "2"});
+  const std::vector<nlohmann::json> streamed = Lines(ReadFile(jsonl));
+  ASSERT_GT(streamed.size(), 30u);
+  std::map<std::string, std::vector<nlohmann::json>> by_doc;
+  for (const nlohmann::json& e : streamed) by_doc[e["doc_id"]].push_back(e);
+  std::unique_ptr<EventStore> store;
+  StoreOptions read_only;
+  read_only.read_only = true;
+  ASSERT_TRUE(EventStore::Open(db, read_only, &store).ok());
+  size_t compared = 0;
+  ASSERT_TRUE(
+      store
+          ->ForEachDocument([&](StoreDocument&& doc) {
+            const std::vector<nlohmann::json>& events = by_doc[doc.id];
+            EXPECT_EQ(events.size(), doc.events.size()) << doc.id;
+            for (size_t i = 0; i < events.size() && i < doc.events.size(); ++i) {
+              const Event& e = doc.events[i];
+              EXPECT_EQ(events[i]["date"].is_null() ? "" : events[i]["date"], FormatDate(e.date))
+                  << doc.id << ": " << e.sentence;
+              EXPECT_EQ(events[i]["date_precision"], DatePrecisionName(e.date_precision));
+              ++compared;
+            }
+            return Status::OK();
+          })
+          .ok());
+  EXPECT_EQ(compared, streamed.size());
+
+  // explain, article by article, with the article's own date (or none).
+  std::unique_ptr<DocumentReader> reader;
+  ASSERT_TRUE(DocumentReader::Open({kSeeds}, ReaderOptions(), &reader).ok());
+  Document doc;
+  size_t explained = 0;
+  while (reader->Next(&doc)) {
+    const std::string text = Write("text", doc.text);
+    std::vector<std::string> args = {"explain", "--json", "--profile", "news"};
+    if (doc.date) args.insert(args.end(), {"--date", FormatDate(doc.date)});
+    args.push_back("-");
+    // explain reads the text from stdin.
+    const std::string out = (dir_ / "explain.json").string();
+    std::string shell = std::string(PARLEY_BINARY);
+    for (const std::string& a : args) shell += " '" + a + "'";
+    shell += " < '" + text + "' > '" + out + "' 2>/dev/null";
+    ASSERT_EQ(std::system(shell.c_str()), 0) << shell;
+    const nlohmann::json j = nlohmann::json::parse(ReadFile(out));
+    std::map<std::tuple<int, std::string, std::string, std::string>, std::string> dates;
+    int index = 0;
+    for (const nlohmann::json& s : j["sentences"]) {
+      for (const nlohmann::json& e : s["events"])
+        dates[{index, e["source"]["code"], e["target"]["code"], e["code"]}] =
+            e["date"].is_null() ? "" : e["date"].get<std::string>();
+      ++index;
+    }
+    for (const nlohmann::json& e : by_doc[doc.id]) {
+      auto it = dates.find(
+          {e["sentence_index"].get<int>(), e["source"]["code"], e["target"]["code"], e["code"]});
+      if (it == dates.end()) continue;
+      ++explained;
+      EXPECT_EQ(it->second, e["date"].is_null() ? "" : e["date"].get<std::string>())
+          << doc.id << ": " << e["sentence"];
+    }
+  }
+  EXPECT_GE(explained * 10, streamed.size() * 8);
 }
 
 }  // namespace
