@@ -175,6 +175,7 @@ bool IsPastForm(std::string_view v) {
 struct Tense {
   bool future = false;
   bool past = false;
+  bool progressive = false;  // "was asking": often reported speech of the present
 };
 
 // The tense of the event whose verb starts at `verb_start` (-1: the sentence's).
@@ -207,6 +208,8 @@ Tense ReadTense(const Words& w, int32_t verb_start) {
     if (OneOf(x, {"that", "which", "who", "and", "but", "after", "before", "when", "while"})) break;
   }
   if (IsPastForm(w.words[verb].text)) t.past = true;
+  const std::string_view head = w.words[verb].text;
+  t.progressive = head.size() > 4 && head.substr(head.size() - 3) == "ing";
   // "talks are scheduled for Monday", "a visit planned for May".
   for (size_t i = verb + 1; i < w.size && i <= verb + 3 && !w.words[i].boundary; ++i) {
     if (OneOf(w.words[i].text, {"scheduled", "planned", "due", "slated"})) t.future = !t.past;
@@ -233,6 +236,29 @@ bool InsideQuotes(std::string_view s, size_t pos) {
     }
   }
   return quotes % 2 == 1;
+}
+
+// True when a relative clause opens between the verb (ending at `verb_end`) and a later
+// mention at `mention_start`: "worked with the army in Sheikh Maqsood, which was liberated
+// in 2016" dates the liberation, not the work.
+bool RelativeClauseBetween(const Words& w, uint32_t verb_end, uint32_t mention_start) {
+  for (size_t i = 0; i < w.size; ++i) {
+    const Word& x = w.words[i];
+    if (x.start < verb_end || x.end > mention_start) continue;
+    if (!x.boundary && OneOf(x.text, {"which", "who", "whose", "whom", "where"})) return true;
+  }
+  return false;
+}
+
+// "(Fear that Idlib attack will displace 700,000, 6 September)": the date of a cited
+// article, closing a parenthesis after a comma.
+bool CitationDate(std::string_view s, const Mention& m) {
+  size_t after = m.end;
+  while (after < s.size() && s[after] == ' ') ++after;
+  if (after >= s.size() || s[after] != ')') return false;
+  const size_t open = s.rfind('(', m.start);
+  if (open == std::string_view::npos) return false;
+  return s.substr(open, m.start - open).find(',') != std::string_view::npos;
 }
 
 int Rank(DatePrecision p) {
@@ -365,7 +391,6 @@ PublicationDate FindPublicationDate(const Document& doc) {
 
 EventDate ResolveEventDate(std::string_view sentence, int32_t verb_start, int32_t verb_end,
                            const PublicationDate& pub) {
-  (void)verb_end;
   thread_local Words words;
   thread_local std::vector<Mention> mentions;
   mentions.clear();
@@ -394,9 +419,13 @@ EventDate ResolveEventDate(std::string_view sentence, int32_t verb_start, int32_
     if (DatesSomethingElse(sentence, m.start)) continue;
     const bool absolute = IsAbsolute(m.kind);
     if (!absolute && !pub_ok) continue;
+    if (CitationDate(sentence, m)) continue;
     if (anchored) {
       if (InsideQuotes(sentence, m.start) != verb_quoted) continue;  // a quoted headline
       if (SemicolonBetween(sentence, m.start, static_cast<size_t>(verb_start))) continue;
+      if (verb_end > verb_start && m.start >= static_cast<uint32_t>(verb_end) &&
+          RelativeClauseBetween(words, static_cast<uint32_t>(verb_end), m.start))
+        continue;
     }
     // "said on Monday it would meet next week": what is planned is another event.
     if (!tense.future && PointsForward(m)) continue;
@@ -412,6 +441,17 @@ EventDate ResolveEventDate(std::string_view sentence, int32_t verb_start, int32_
     char word[16];
     const bool before = absolute && WordBefore(sentence, m.start, word) == "BEFORE";
     if (pub_ok && !tense.future && start > pub.date) continue;  // past events: not later
+    // "is asking them to meet on 10 and 11 September" (published 4 September): a day or
+    // month without a year that is only days ahead dates what is planned, not an event of
+    // the present tense -- never the same day a year before.
+    if (anchored && pub_ok && (!tense.past || tense.progressive) && !tense.future &&
+        (m.kind == MentionKind::kMonthDay || m.kind == MentionKind::kMonth) && m.direction == 0) {
+      DateGranularity ahead_g;
+      Mention ahead = m;
+      const Date next = ResolveMention(ahead, pub.date, true, &ahead_g);
+      if (next > pub.date && next <= AddDays(pub.date, 90) && start < AddDays(pub.date, -180))
+        continue;
+    }
     if (before && !(pub_ok && PeriodLast(start, p) < AddDays(pub.date, -365))) continue;
     const size_t distance =
         anchored ? static_cast<size_t>(std::abs(static_cast<int64_t>(m.start) - verb_start)) : 0;

@@ -79,5 +79,27 @@ TEST(EventDateTest, QuotedHeadlinesAndOtherClausesDoNotDate) {
   EXPECT_EQ(d.source, EventDateSource::kPublication);
 }
 
+// Found in the hand check of 200 Guardian events (docs/dates.md).
+TEST(EventDateTest, RelativeClausesCitationsAndPlansDoNotDate) {
+  // The liberation was in 2016, not the work together.
+  EventDate d =
+      For("They have worked with the army in Sheikh Maqsood, which was liberated "
+          "from al-Nusra in 2016.",
+          "worked", 20190206);
+  EXPECT_EQ(d.source, EventDateSource::kPublication);
+  // A cited article's date.
+  d =
+      For("This has long been expected (Fear that Idlib attack will displace 700,000 people, "
+          "6 September).",
+          "expected", 20180912);
+  EXPECT_EQ(d.date, 20180912);
+  // Asking now for a meeting next week is no event of September 2017.
+  d = For("De Mistura said he was asking Turkey to meet on 10 and 11 September.", "asking",
+          20180904);
+  EXPECT_EQ(d.date, 20180904);
+  // A past event keeps last year's day.
+  EXPECT_EQ(For("Troops crossed the border on 24 February.", "crossed", 20230210).date, 20220224);
+}
+
 }  // namespace
 }  // namespace parley::dates
