@@ -117,7 +117,8 @@ struct EventDate {
 //  - historical: the period ends more than a year before `pub` ("in 2015" in a 2018
 //    article), or "before 1939" (then the date is unknown: only a bound).
 //  - confidence: 0.9 for a full date in the text, 0.85 month-year or year, 0.85 x the
-//    publication confidence for relative expressions, 0.7 x it for the publication date.
+//    publication confidence for relative expressions, 0.7 x it for the publication date
+//    (0.4 x it for a past event other than reported speech: often background).
 // Pure and thread-safe; allocates nothing per call in steady state.
 EventDate ResolveEventDate(std::string_view sentence, int32_t verb_start, int32_t verb_end,
                            const PublicationDate& pub);

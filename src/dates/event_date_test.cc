@@ -99,6 +99,10 @@ TEST(EventDateTest, RelativeClausesCitationsAndPlansDoNotDate) {
   EXPECT_EQ(d.date, 20180904);
   // A past event keeps last year's day.
   EXPECT_EQ(For("Troops crossed the border on 24 February.", "crossed", 20230210).date, 20220224);
+  // Undated background is less sure than what the article reports.
+  EXPECT_LT(For("Isis conquered its way.", "conquered", 20190323).confidence,
+            For("Russia said it would respond.", "said", 20190323).confidence);
+  EXPECT_LT(For("They had simply sought protection.", "sought", 20190323).confidence, 0.5);
 }
 
 }  // namespace
