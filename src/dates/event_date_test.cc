@@ -99,6 +99,15 @@ TEST(EventDateTest, RelativeClausesCitationsAndPlansDoNotDate) {
   EXPECT_EQ(d.date, 20180904);
   // A past event keeps last year's day.
   EXPECT_EQ(For("Troops crossed the border on 24 February.", "crossed", 20230210).date, 20220224);
+  // "Jan" is a name here, and "since late last year" starts a span.
+  EXPECT_EQ(
+      For("Jan Lukas, a German volunteer, paid tribute to his friend.", "paid", 20171130).source,
+      EventDateSource::kPublication);
+  EXPECT_EQ(For("Aid groups, denied access since late last year, have made calls for help.",
+                "calls", 20180222)
+                .source,
+            EventDateSource::kPublication);
+  EXPECT_EQ(For("Talks began on Jan. 5, 2018.", "began", 20180222).date, 20180105);
   // Undated background is less sure than what the article reports.
   EXPECT_LT(For("Isis conquered its way.", "conquered", 20190323).confidence,
             For("Russia said it would respond.", "said", 20190323).confidence);

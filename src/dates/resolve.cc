@@ -102,6 +102,13 @@ bool DatesSomethingElse(std::string_view sentence, size_t mention_start) {
   char w1[16], w2[16];
   std::string_view before = WordBefore(sentence, mention_start, w1);
   if (before == "OF" || before == "SINCE") return true;
+  if (before == "LATE" || before == "EARLY" || before == "MID") {
+    // "since late last year": the span's start.
+    const size_t at = sentence.rfind(
+        before.size() == 3 ? "mid" : (before == "LATE" ? "late" : "early"), mention_start);
+    char w3[16];
+    if (at != std::string_view::npos && WordBefore(sentence, at, w3) == "SINCE") return true;
+  }
   if (before != "IN") return false;
   const size_t in_at = sentence.rfind(std::string_view("in"), mention_start);
   if (in_at == std::string_view::npos) return false;
