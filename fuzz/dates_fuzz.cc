@@ -42,6 +42,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (granularity == dates::DateGranularity::kPublication)
       Check(d == (dates::IsValidDate(publication) ? publication : 0));
   }
+  // The event resolver, with the verb at a few places (and unknown): dates are calendar
+  // days at the start of their period, and only future events come after publication.
+  for (int32_t verb : {-1, 0, static_cast<int32_t>(size / 2), static_cast<int32_t>(size)}) {
+    for (Date day : {20230210, 20240229, 0, 20230230}) {
+      PublicationDate pub;
+      pub.date = day;
+      pub.confidence = 0.5;
+      pub.method = "inferred: fuzz";
+      pub.precision = day ? DatePrecision::kDay : DatePrecision::kUnknown;
+      const dates::EventDate d = dates::ResolveEventDate(text, verb, verb + 3, pub);
+      CheckDate(d.date);
+      Check(d.confidence >= 0 && d.confidence <= 1);
+      Check(d.date != 0 || d.precision == DatePrecision::kUnknown);
+      if (dates::IsValidDate(day) && !d.future) Check(d.date <= day);
+      if (d.precision == DatePrecision::kMonth) Check(d.date % 100 == 1);
+      if (d.precision == DatePrecision::kYear) Check(d.date % 10000 == 101);
+      if (d.historical && d.date != 0) Check(d.date < day);
+    }
+  }
   Document doc;
   doc.text.assign(text);
   const dates::DateGuess guess = dates::InferPublicationDate(doc);

@@ -4,6 +4,7 @@
 // in the store are skipped, so an interrupted run is completed by running it again.
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -11,6 +12,7 @@
 
 #include "commands.h"
 #include "engine.h"
+#include "parley/dates.h"
 #include "parley/reader.h"
 #include "parley/store.h"
 #include "parley/syntax.h"
@@ -75,9 +77,23 @@ void CodeForStore(const Coder& coder, const Document& doc, CoderScratch* scratch
                   std::vector<Event>* stream, Coded* out) {
   std::vector<Event> events;
   coder.CodeDocument(doc, scratch, &events, nullptr, &out->warnings);
-  if (stream != nullptr) stream->insert(stream->end(), events.begin(), events.end());
   out->stored.emplace_back();
+  // Dates the events (dates::DateEvents): the stream shows what the store holds.
   PrepareStoreDocument(doc, &events, &out->stored.back());
+  if (stream != nullptr) {
+    const std::vector<Event>& dated = out->stored.back().events;
+    stream->insert(stream->end(), dated.begin(), dated.end());
+  }
+}
+
+// Codes `doc` into `out` with the dates the store would give (dates::DateEvents).
+void CodeForStream(const Coder& coder, const Document& doc, CoderScratch* scratch,
+                   std::vector<Event>* events, Coded* out) {
+  events->clear();
+  coder.CodeDocument(doc, scratch, events, nullptr, &out->warnings);
+  dates::DateEvents(doc, events);
+  out->events.insert(out->events.end(), std::make_move_iterator(events->begin()),
+                     std::make_move_iterator(events->end()));
 }
 
 // Neither --out nor --db may be an input file (articles, dictionaries, options), and
@@ -162,13 +178,14 @@ int RunCode(const CodeFlags& flags) {
       },
       [] { return std::make_unique<CoderScratch>(); },
       [&](std::unique_ptr<CoderScratch>* scratch, const Batch& batch, Coded* out) {
+        std::vector<Event> doc_events;
         for (size_t i = 0; i < batch.docs.size(); ++i) {
           const Document& doc = batch.docs[i];
           const Coder* coder = batch.coders[i].get();
           if (store != nullptr) {
             CodeForStore(*coder, doc, scratch->get(), writer ? &out->events : nullptr, out);
           } else {
-            coder->CodeDocument(doc, scratch->get(), &out->events, nullptr, &out->warnings);
+            CodeForStream(*coder, doc, scratch->get(), &doc_events, out);
           }
           out->bytes += doc.text.size();
         }

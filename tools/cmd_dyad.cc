@@ -14,6 +14,8 @@ struct DyadFlags {
   std::string a, b, db, from, to, interval = "month";
   bool directed = false;
   bool json = false;
+  bool include_historical = false;
+  std::string min_date_confidence;
 };
 
 int Fail(const Status& s) {
@@ -29,6 +31,10 @@ int RunDyad(const DyadFlags& flags) {
   if (s.ok()) s = query::ParseDateParam(flags.from, "--from", &q.from);
   if (s.ok()) s = query::ParseDateParam(flags.to, "--to", &q.to);
   if (s.ok()) s = query::ParseInterval(flags.interval, &q.interval);
+  q.dates.include_historical = flags.include_historical;
+  if (s.ok())
+    s = query::ParseConfidenceParam(flags.min_date_confidence, "--min-date-confidence",
+                                    &q.dates.min_date_confidence);
   if (!s.ok()) return Fail(s);
   std::unique_ptr<query::EventDb> db;
   if (s = query::EventDb::Open(flags.db, &db); !s.ok()) return Fail(s);
@@ -50,6 +56,11 @@ void AddDyadCommand(CLI::App* app, int* exit_code) {
       ->required();
   cmd->add_option("--from", flags->from, "First day, YYYY-MM-DD");
   cmd->add_option("--to", flags->to, "Last day, YYYY-MM-DD");
+  cmd->add_flag("--include-historical", flags->include_historical,
+                "Keep events their text dates over a year before their article");
+  cmd->add_option("--min-date-confidence", flags->min_date_confidence,
+                  "Leave out events whose date confidence is below this (0-1; 0.5 drops dates "
+                  "that rest on guessed publication dates)");
   cmd->add_option("--interval", flags->interval, "day, week, month or year");
   cmd->add_flag("--directed", flags->directed, "Only events from A to B");
   cmd->add_flag("--json", flags->json, "Print the /api/dyad JSON instead of a table");

@@ -16,6 +16,8 @@ struct EventsFlags {
   int limit = 100, offset = 0;
   bool directed = false;
   bool json = false;
+  bool include_historical = false;
+  std::string min_date_confidence;
 };
 
 int Fail(const Status& s) {
@@ -32,6 +34,10 @@ int RunEvents(const EventsFlags& flags) {
   Status s = query::ParseDyad(flags.dyad, &q.a, &q.b);
   if (s.ok()) s = query::ParseDateParam(flags.from, "--from", &q.from);
   if (s.ok()) s = query::ParseDateParam(flags.to, "--to", &q.to);
+  q.dates.include_historical = flags.include_historical;
+  if (s.ok())
+    s = query::ParseConfidenceParam(flags.min_date_confidence, "--min-date-confidence",
+                                    &q.dates.min_date_confidence);
   if (!s.ok()) return Fail(s);
   std::unique_ptr<query::EventDb> db;
   if (s = query::EventDb::Open(flags.db, &db); !s.ok()) return Fail(s);
@@ -63,6 +69,11 @@ void AddEventsCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--code", flags->code, "CAMEO code or prefix (16 = all of root 16)");
   cmd->add_option("--from", flags->from, "First day, YYYY-MM-DD");
   cmd->add_option("--to", flags->to, "Last day, YYYY-MM-DD");
+  cmd->add_flag("--include-historical", flags->include_historical,
+                "Keep events their text dates over a year before their article");
+  cmd->add_option("--min-date-confidence", flags->min_date_confidence,
+                  "Leave out events whose date confidence is below this (0-1; 0.5 drops dates "
+                  "that rest on guessed publication dates)");
   cmd->add_option("--limit", flags->limit, "At most this many events (1-1000)");
   cmd->add_option("--offset", flags->offset, "Skip this many events first");
   cmd->add_flag("--directed", flags->directed, "Only events from A to B");

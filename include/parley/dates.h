@@ -9,8 +9,26 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parley/document.h"
+#include "parley/event.h"
+
+namespace parley {
+
+// A document's publication date and how it was found. `method` is one of "metadata",
+// "header", "dateline", "text" (reader-supplied dates) or "inferred: <why>" (guessed from
+// the text), or "unknown" (date 0, confidence 0). `precision` says what the date pins
+// down: a guess that rests on a month is month-precise (date the 15th), on a year only
+// year-precise.
+struct PublicationDate {
+  Date date = 0;
+  double confidence = 0.0;
+  std::string method = "unknown";
+  DatePrecision precision = DatePrecision::kUnknown;
+};
+
+}  // namespace parley
 
 namespace parley::dates {
 
@@ -33,6 +51,9 @@ struct DateGuess {
   double confidence = 0;
   // Why, for people: "metadata", "newest date in text: 2023-02-10 (\"February 10, 2023\")".
   std::string reason;
+  // What the guess pins down: kDay for a reader date or a full date in the text, kMonth
+  // for a month, kYear for a year; kUnknown with date 0.
+  DatePrecision precision = DatePrecision::kUnknown;
 };
 
 // Returns the document's own date when it has one (doc.date != 0; confidence from
@@ -63,6 +84,51 @@ enum class DateGranularity : uint8_t { kDay, kWeek, kMonth, kYear, kPublication 
 // be null.
 Date ResolveEventDate(std::string_view sentence, Date publication,
                       DateGranularity* granularity = nullptr);
+
+// The document's date from the reader (metadata, header, dateline: method names which) or
+// else InferPublicationDate's guess (method "inferred: <reason>"), or "unknown".
+PublicationDate FindPublicationDate(const Document& doc);
+
+// An event's date and how it was found (the fields of Event with the same names).
+struct EventDate {
+  Date date = 0;  // first day of the period; 0 unknown
+  DatePrecision precision = DatePrecision::kUnknown;
+  EventDateSource source = EventDateSource::kPublication;
+  double confidence = 0.0;
+  bool guessed = false;
+  bool future = false;
+  bool historical = false;
+};
+
+// The one event-date resolver. Dates the event whose verb spans [verb_start, verb_end) of
+// `sentence` (-1: unknown; then the sentence's own tense is read) in an article published
+// on `pub`:
+//  - tense: an event is future when a future or planning cue governs its verb ("will
+//    meet", "is scheduled to visit", "plans to"), or when its verb is not past and the
+//    sentence names a later time ("talks next week"). A noun "will" ("breaking their
+//    will") is no cue. A past or perfect event never gets a date after `pub`: a later date
+//    in its sentence is about something else and is skipped.
+//  - a date expression counts only outside quotes when the verb is outside them (and
+//    inside when it is inside), and not across a semicolon; "of"/"since"/"founded in"
+//    dates are skipped. The most precise expression wins, then the one nearest the verb.
+//  - dates are the start of their period (month: the 1st, year: 1 January, week: its
+//    Monday) with the precision saying so; with no expression the event takes the
+//    publication date at its precision (source publication or inferred-publication).
+//  - historical: the period ends more than a year before `pub` ("in 2015" in a 2018
+//    article), or "before 1939" (then the date is unknown: only a bound).
+//  - confidence: 0.9 for a full date in the text, 0.85 month-year or year, 0.85 x the
+//    publication confidence for relative expressions, 0.7 x it for the publication date
+//    (0.4 x it for a past event other than reported speech: often background).
+// Pure and thread-safe; allocates nothing per call in steady state.
+EventDate ResolveEventDate(std::string_view sentence, int32_t verb_start, int32_t verb_end,
+                           const PublicationDate& pub);
+
+// Sets the date fields of every event (date, date_precision, date_source, date_confidence,
+// date_guessed, future, historical, pub_date, pub_date_method, pub_date_confidence) with
+// ResolveEventDate. `code`, `explain` and the store all date events through this.
+void DateEvents(const PublicationDate& pub, std::vector<Event>* events);
+// As above with FindPublicationDate(doc).
+void DateEvents(const Document& doc, std::vector<Event>* events);
 
 }  // namespace parley::dates
 

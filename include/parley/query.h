@@ -47,11 +47,23 @@ Status ParseDateParam(std::string_view text, std::string_view what, Date* date);
 // Parses "RUS-KOR" into two actor codes. InvalidArgument when it is not two codes.
 Status ParseDyad(std::string_view text, std::string* a, std::string* b);
 
-// ---- Queries over an event store (docs/store.md, schema version 1).
+// ---- Queries over an event store (docs/store.md, schema versions 1 and 2).
 //
 // Actor codes match by prefix: "RUS" matches RUS, RUSGOV, RUSMIL... Events count once
 // each (a store event is one happening, however many sentences reported it). Events with
 // an unknown date (0) are left out whenever a date range is given.
+//
+// Every query leaves out historical events (dated by their text more than a year before
+// their article: "before 1939", "in 1995") unless `include_historical`, and events whose
+// date confidence is below `min_date_confidence` (0 keeps all; 0.5 drops the dates that
+// rest on guessed publication dates). See docs/dates.md.
+struct DateFilter {
+  bool include_historical = false;
+  double min_date_confidence = 0.0;  // 0..1
+};
+
+// InvalidArgument unless 0 <= confidence <= 1 (`what` names the flag or parameter).
+Status ParseConfidenceParam(std::string_view text, std::string_view what, double* confidence);
 
 // /api/dyad and `parley dyad`.
 struct DyadQuery {
@@ -59,6 +71,7 @@ struct DyadQuery {
   Date from = 0, to = 0;  // inclusive; 0 = open
   Interval interval = Interval::kMonth;
   bool directed = false;  // true: only a -> b; false: a -> b and b -> a
+  DateFilter dates;
 };
 
 // Events of one period (or all periods, in DyadSeries::total).
@@ -70,6 +83,8 @@ struct PeriodStats {
   int64_t a_to_b = 0, b_to_a = 0;  // by direction (b_to_a is 0 when directed)
   double goldstein_sum = 0;
   double goldstein_mean = 0;  // 0 when count is 0
+  // Events whose date rests on a publication date guessed from the text (date_guessed).
+  int64_t guessed = 0;
 };
 
 struct DyadSeries {
@@ -79,7 +94,10 @@ struct DyadSeries {
   // first. Filling stops after kMaxFilledPeriods rows; then only periods with events.
   std::vector<PeriodStats> periods;
   PeriodStats undated;  // events with date 0 (only when no date range was given)
-  PeriodStats total;    // everything above
+  // Events dated less precisely than the interval ("in March 2022" by day): counted here,
+  // never on the first day of their month or year.
+  PeriodStats imprecise;
+  PeriodStats total;  // everything above
   // More than kMaxPeriods periods had events: `periods` holds the oldest kMaxPeriods
   // (`total` still counts every event).
   bool truncated = false;
@@ -95,6 +113,7 @@ struct EventListQuery {
   Date from = 0, to = 0;
   int limit = 100;  // 1..kMaxEventLimit
   int offset = 0;
+  DateFilter dates;
 };
 constexpr int kMaxEventLimit = 1000;
 
@@ -126,6 +145,7 @@ struct TopQuery {
   Date from = 0, to = 0;
   int limit = 10;
   bool by_country = false;  // actors and dyads by their first three letters
+  DateFilter dates;
 };
 struct TopEntry {
   std::string key;   // "RUSGOV", "RUS-KOR" (source-target) or "036"
@@ -241,6 +261,10 @@ std::string ExplanationToText(const Explanation& explanation, bool ansi);
 // `ansi` (source green, target magenta, verb underlined), else [actor] and {verb}.
 // Spans that are unknown, out of range or overlapping are left unmarked.
 std::string HighlightSentence(const Event& event, bool ansi);
+
+// "date: 2018-04-07 (day, from text, confidence 0.85); published 2018-04-13 (metadata,
+// 1.00)": how an event's date was found, for people.
+std::string DateLine(const Event& event);
 
 // "2023-02-10  RUS -> KOR  036 Express intent to meet or negotiate  (Q1, +4.0)".
 std::string EventLine(const Event& event);

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/dates.h"
 #include "parley/document.h"
 #include "parley/event.h"
 #include "parley/status.h"
@@ -28,15 +29,6 @@
 struct sqlite3;
 
 namespace parley {
-
-// A document's publication date and how it was found. `method` is one of "metadata",
-// "header", "dateline", "text" (reader-supplied dates; confidence 1) or "inferred: <why>"
-// (guessed from the text), or "unknown" (date 0, confidence 0).
-struct PublicationDate {
-  Date date = 0;
-  double confidence = 0.0;
-  std::string method = "unknown";
-};
 
 // One coded document ready to be stored. Built on the coding threads by
 // PrepareStoreDocument so that the single store writer only does SQL.
@@ -50,7 +42,7 @@ struct StoreDocument {
   PublicationDate publication;
   // Serialised near-duplicate signature (parley/dedup.h); empty when none was computed.
   std::string signature;
-  // The document's events, dates already resolved per sentence.
+  // The document's events, dated by dates::DateEvents.
   std::vector<Event> events;
   // Parallel to `events`: byte offset of the event's sentence in the document text, or
   // -1 when the sentence could not be located.
@@ -58,8 +50,9 @@ struct StoreDocument {
 };
 
 // Fills `out` from `doc` and its coded `events` (moved from): content hash, publication
-// date (reader metadata, else inferred from the text), per-event dates resolved from the
-// sentence, sentence offsets and signature. Thread-safe; meant for the coding threads.
+// date (reader metadata, else inferred from the text), event dates from dates::DateEvents
+// (the resolver `code` and `explain` use too), sentence offsets and signature. Thread-safe; meant
+// for the coding threads.
 void PrepareStoreDocument(const Document& doc, std::vector<Event>* events, StoreDocument* out);
 
 // The content hash PrepareStoreDocument uses (of the document text).
@@ -121,6 +114,17 @@ struct StoredEvent {
   std::string sentence;        // first mention's sentence text
   std::string issues;
   int64_t added_at = 0;  // unix seconds when the event row was created
+  // How `date` was found (the Event fields of the same names; docs/dates.md), and the
+  // first mention's publication date.
+  DatePrecision date_precision = DatePrecision::kUnknown;
+  EventDateSource date_source = EventDateSource::kPublication;
+  double date_confidence = 0.0;
+  bool date_guessed = false;
+  bool future = false;
+  bool historical = false;
+  Date pub_date = 0;
+  std::string pub_date_method;
+  double pub_date_confidence = 0.0;
 };
 
 // One mention (a sentence reporting an event) as read back for export.
@@ -202,7 +206,8 @@ class EventStore {
   Status ForEachDocument(const std::function<Status(StoreDocument&&)>& fn) const;
 
   // The schema version this code writes (PRAGMA user_version and meta.schema_version).
-  static constexpr int kSchemaVersion = 1;
+  // Version 2 added the events' date columns; a writer migrates a version 1 store.
+  static constexpr int kSchemaVersion = 2;
 
   class Impl;
 

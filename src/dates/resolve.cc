@@ -1,15 +1,12 @@
 #include "dates/resolve.h"
 
 #include <cctype>
-#include <vector>
 
 #include "dates/scanner.h"
 #include "parley/dates.h"
 
 namespace parley::dates {
 namespace {
-
-int Rank(DateGranularity g) { return static_cast<int>(g); }  // lower is more precise
 
 // The most recent (month, day) at or before `pub`; the next one at or after it when
 // `forward`.
@@ -105,6 +102,13 @@ bool DatesSomethingElse(std::string_view sentence, size_t mention_start) {
   char w1[16], w2[16];
   std::string_view before = WordBefore(sentence, mention_start, w1);
   if (before == "OF" || before == "SINCE") return true;
+  if (before == "LATE" || before == "EARLY" || before == "MID") {
+    // "since late last year": the span's start.
+    const size_t at = sentence.rfind(
+        before.size() == 3 ? "mid" : (before == "LATE" ? "late" : "early"), mention_start);
+    char w3[16];
+    if (at != std::string_view::npos && WordBefore(sentence, at, w3) == "SINCE") return true;
+  }
   if (before != "IN") return false;
   const size_t in_at = sentence.rfind(std::string_view("in"), mention_start);
   if (in_at == std::string_view::npos) return false;
@@ -124,24 +128,31 @@ Date ResolveEventDate(std::string_view sentence, Date publication, DateGranulari
   *g = DateGranularity::kPublication;
   // A day the calendar lacks (20230230) is no publication date: never pass it on.
   if (!IsValidDate(publication)) return 0;
-  thread_local std::vector<Mention> mentions;
-  mentions.clear();
-  bool future = false;
-  ScanDates(sentence, &mentions, &future);
-  Date best = 0;
-  DateGranularity best_g = DateGranularity::kPublication;
-  for (const Mention& m : mentions) {
-    if (DatesSomethingElse(sentence, m.start)) continue;
-    DateGranularity mg;
-    const Date d = ResolveMention(m, publication, future, &mg);
-    if (d != 0 && Rank(mg) < Rank(best_g)) {
-      best = d;
-      best_g = mg;
-    }
+  PublicationDate pub;
+  pub.date = publication;
+  pub.confidence = 1.0;
+  pub.method = "metadata";
+  pub.precision = DatePrecision::kDay;
+  // The verb is unknown here: the sentence's own tense decides (ResolveEventDate above).
+  const EventDate d = ResolveEventDate(sentence, -1, -1, pub);
+  if (d.source != EventDateSource::kText || d.date == 0) return publication;
+  switch (d.precision) {
+    case DatePrecision::kDay:
+      *g = DateGranularity::kDay;
+      break;
+    case DatePrecision::kWeek:
+      *g = DateGranularity::kWeek;
+      break;
+    case DatePrecision::kMonth:
+      *g = DateGranularity::kMonth;
+      break;
+    case DatePrecision::kYear:
+      *g = DateGranularity::kYear;
+      break;
+    case DatePrecision::kUnknown:
+      return publication;
   }
-  if (best == 0) return publication;
-  *g = best_g;
-  return best;
+  return d.date;
 }
 
 }  // namespace parley::dates

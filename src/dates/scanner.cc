@@ -307,8 +307,14 @@ class Matcher {
   bool IsMonth(size_t i) const {
     const Tok* t = At(i);
     if (!t || t->type != TokType::kWord || t->kw < 1 || t->kw > 12 || !t->capitalized) return false;
-    if (t->kw != 5) return true;
     const Tok* next = At(i + 1);
+    // An abbreviation ("Jan", "Mar", "Dec") is also a name ("Jan Lukas"): it needs a
+    // number or a full stop after it.
+    if (t->end - t->start <= 4 && t->kw != 5 && t->kw != 6 && t->kw != 7)
+      return next &&
+             (next->type == TokType::kNumber ||
+              (next->type == TokType::kPunct && next->punct == '.' && next->start == t->end));
+    if (t->kw != 5) return true;
     if (next && next->type == TokType::kNumber) return true;
     const uint8_t prev = PrevKw(i);
     return IsPreposition(prev) || prev == kLast || prev == kNext || prev == kThis;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace parley {
@@ -124,6 +125,22 @@ void CsvField(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
+// Confidences with three decimals, as `parley code` writes them.
+std::string Confidence(double value) { return fmt::format("{}", std::round(value * 1000) / 1000); }
+
+// How the event's date was found (docs/dates.md); JSONL and PLOVER carry the same fields.
+void AddDateFields(const StoredEvent& e, Json* j) {
+  (*j)["date_precision"] = DatePrecisionName(e.date_precision);
+  (*j)["date_source"] = EventDateSourceName(e.date_source);
+  (*j)["date_confidence"] = std::round(e.date_confidence * 1000) / 1000;
+  (*j)["date_guessed"] = e.date_guessed;
+  (*j)["future"] = e.future;
+  (*j)["historical"] = e.historical;
+  (*j)["pub_date"] = e.pub_date > 0 ? Json(FormatDate(e.pub_date)) : Json(nullptr);
+  (*j)["pub_date_method"] = e.pub_date_method;
+  (*j)["pub_date_confidence"] = std::round(e.pub_date_confidence * 1000) / 1000;
+}
+
 void AppendCsv(const StoredEvent& e, std::string* out) {
   ActorParts src = SplitCameoActor(e.source), tgt = SplitCameoActor(e.target);
   std::string fields[] = {std::to_string(e.event_id),
@@ -146,7 +163,16 @@ void AppendCsv(const StoredEvent& e, std::string* out) {
                           e.url,
                           e.news_source,
                           std::to_string(e.sentence_index),
-                          e.sentence};
+                          e.sentence,
+                          std::string(DatePrecisionName(e.date_precision)),
+                          std::string(EventDateSourceName(e.date_source)),
+                          Confidence(e.date_confidence),
+                          e.date_guessed ? "1" : "0",
+                          e.future ? "1" : "0",
+                          e.historical ? "1" : "0",
+                          FormatDate(e.pub_date),
+                          e.pub_date_method,
+                          Confidence(e.pub_date_confidence)};
   bool first = true;
   for (const std::string& f : fields) {
     if (!first) out->push_back(',');
@@ -183,6 +209,7 @@ void AppendJsonl(const StoredEvent& e, std::string* out) {
   j["sentence_index"] = e.sentence_index;
   j["sentence"] = e.sentence;
   if (!e.issues.empty()) j["issues"] = e.issues;
+  AddDateFields(e, &j);
   AppendJsonLine(j, out);
 }
 
@@ -211,6 +238,7 @@ void AppendPlover(const StoredEvent& e, std::string* out) {
   j["doc_id"] = e.doc_id;
   j["url"] = e.url;
   j["text"] = e.sentence;
+  AddDateFields(e, &j);
   AppendJsonLine(j, out);
 }
 
@@ -250,7 +278,9 @@ std::string_view ExportHeader(ExportFormat format) {
   if (format == ExportFormat::kCsv) {
     return "event_id,date,story_id,source,source_text,source_country,target,target_text,"
            "target_country,code,root,quad_class,goldstein,num_mentions,num_sources,"
-           "num_articles,doc_id,url,news_source,sentence_index,sentence\r\n";
+           "num_articles,doc_id,url,news_source,sentence_index,sentence,date_precision,"
+           "date_source,date_confidence,date_guessed,future,historical,pub_date,"
+           "pub_date_method,pub_date_confidence\r\n";
   }
   return "";
 }

@@ -255,8 +255,12 @@ TEST_F(ExportTest, PhoenixRoundTrip26Columns) {
 TEST_F(ExportTest, CsvRoundTripsQuotesCommasAndTabs) {
   auto rows = ParseCsv(Export(ExportFormat::kCsv));
   ASSERT_EQ(rows.size(), 3u);
-  for (const auto& row : rows) EXPECT_EQ(row.size(), 21u);
+  // The first 21 columns as before; the date's provenance after them (issue 13).
+  for (const auto& row : rows) EXPECT_EQ(row.size(), 30u);
   EXPECT_EQ(rows[0][0], "event_id");
+  EXPECT_EQ(rows[0][20], "sentence");
+  EXPECT_EQ(rows[0][21], "date_precision");
+  EXPECT_EQ(rows[0][26], "historical");
   EXPECT_EQ(rows[1][1], "2019-04-10");
   EXPECT_EQ(rows[1][9], "040");
   EXPECT_EQ(rows[1][13], "2");

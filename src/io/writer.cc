@@ -131,6 +131,21 @@ void AppendDate(Date date, std::string* out) {
   out->append(buf, 12);
 }
 
+// A 0..1 confidence with three decimals ("0.665"), so that outputs stay short and stable.
+void AppendConfidence(double value, std::string* out) {
+  if (!std::isfinite(value)) value = 0;
+  char buf[16];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::round(value * 1000) / 1000);
+  out->append(buf, end - buf);
+}
+
+void AppendTsvDate(Date date, std::string* out) {
+  if (date <= 0) return;
+  char buf[10];
+  fmt::format_to(buf, "{:04d}-{:02d}-{:02d}", date / 10000, date / 100 % 100, date % 100);
+  out->append(buf, 10);
+}
+
 void AppendActor(std::string_view key, const ActorSpan& actor, std::string* out) {
   out->append(",\"");
   out->append(key);
@@ -208,13 +223,34 @@ void EventWriter::AppendJsonl(const Event& e, std::string* out) {
     out->append(",\"issues\":");
     AppendJsonString(e.issues, out);
   }
+  // How the date was found (docs/dates.md).
+  out->append(",\"date_precision\":\"");
+  out->append(DatePrecisionName(e.date_precision));
+  out->append("\",\"date_source\":\"");
+  out->append(EventDateSourceName(e.date_source));
+  out->append("\",\"date_confidence\":");
+  AppendConfidence(e.date_confidence, out);
+  out->append(",\"date_guessed\":");
+  out->append(e.date_guessed ? "true" : "false");
+  out->append(",\"future\":");
+  out->append(e.future ? "true" : "false");
+  out->append(",\"historical\":");
+  out->append(e.historical ? "true" : "false");
+  out->append(",\"pub_date\":");
+  AppendDate(e.pub_date, out);
+  out->append(",\"pub_date_method\":");
+  AppendJsonString(e.pub_date_method, out);
+  out->append(",\"pub_date_confidence\":");
+  AppendConfidence(e.pub_date_confidence, out);
   out->append("}\n");
 }
 
 std::string_view EventWriter::TsvHeader() {
   return "doc_id\tsentence_index\tdate\tsource_code\tsource_text\tsource_start\tsource_end\t"
          "target_code\ttarget_text\ttarget_start\ttarget_end\tcode\troot\tquad_class\t"
-         "goldstein\tverb\tverb_start\tverb_end\trule\tissues\tsentence\n";
+         "goldstein\tverb\tverb_start\tverb_end\trule\tissues\tsentence\t"
+         "date_precision\tdate_source\tdate_confidence\tdate_guessed\tfuture\thistorical\t"
+         "pub_date\tpub_date_method\tpub_date_confidence\n";
 }
 
 void EventWriter::AppendTsv(const Event& e, std::string* out) {
@@ -223,11 +259,7 @@ void EventWriter::AppendTsv(const Event& e, std::string* out) {
   tab();
   AppendInt(e.sentence_index, out);
   tab();
-  if (e.date > 0) {
-    char buf[10];
-    fmt::format_to(buf, "{:04d}-{:02d}-{:02d}", e.date / 10000, e.date / 100 % 100, e.date % 100);
-    out->append(buf, 10);
-  }
+  AppendTsvDate(e.date, out);
   for (const ActorSpan* actor : {&e.source, &e.target}) {
     tab();
     AppendTsvField(actor->code, out);
@@ -258,6 +290,24 @@ void EventWriter::AppendTsv(const Event& e, std::string* out) {
   AppendTsvField(e.issues, out);
   tab();
   AppendTsvField(e.sentence, out);
+  tab();
+  out->append(DatePrecisionName(e.date_precision));
+  tab();
+  out->append(EventDateSourceName(e.date_source));
+  tab();
+  AppendConfidence(e.date_confidence, out);
+  tab();
+  out->push_back(e.date_guessed ? '1' : '0');
+  tab();
+  out->push_back(e.future ? '1' : '0');
+  tab();
+  out->push_back(e.historical ? '1' : '0');
+  tab();
+  AppendTsvDate(e.pub_date, out);
+  tab();
+  AppendTsvField(e.pub_date_method, out);
+  tab();
+  AppendConfidence(e.pub_date_confidence, out);
   out->push_back('\n');
 }
 

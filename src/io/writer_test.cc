@@ -67,9 +67,34 @@ TEST(IoWriterJsonl, RoundTripsEveryField) {
   EXPECT_FALSE(j.contains("issues"));
   std::vector<std::string> keys;
   for (auto& [key, value] : j.items()) keys.push_back(key);
-  std::vector<std::string> expected = {"code",           "date",   "doc_id", "goldstein",
-                                       "quad_class",     "root",   "rule",   "sentence",
-                                       "sentence_index", "source", "target", "verb"};
+  // The date's provenance (issue 13) comes after the original fields.
+  EXPECT_EQ(j["date_precision"], "unknown");
+  EXPECT_EQ(j["date_source"], "publication");
+  EXPECT_EQ(j["pub_date"], nullptr);
+  EXPECT_EQ(j["pub_date_method"], "unknown");
+  EXPECT_EQ(j["future"], false);
+  EXPECT_EQ(j["historical"], false);
+  std::vector<std::string> expected = {"code",
+                                       "date",
+                                       "doc_id",
+                                       "goldstein",
+                                       "quad_class",
+                                       "root",
+                                       "rule",
+                                       "sentence",
+                                       "sentence_index",
+                                       "source",
+                                       "target",
+                                       "verb",
+                                       "date_precision",
+                                       "date_source",
+                                       "date_confidence",
+                                       "date_guessed",
+                                       "future",
+                                       "historical",
+                                       "pub_date",
+                                       "pub_date_method",
+                                       "pub_date_confidence"};
   std::sort(keys.begin(), keys.end());
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(keys, expected);

@@ -10,12 +10,13 @@
 
 #include "parley/cameo.h"
 #include "parley/query.h"
+#include "store/schema.h"
 #include "store/sqlite_util.h"
 
 namespace parley::query {
 namespace {
 
-constexpr int kSupportedSchemaVersion = 1;
+constexpr int kSupportedSchemaVersion = 2;
 
 // One read-only connection with its prepared statements, reused across requests.
 class Connection {
@@ -129,6 +130,41 @@ void BindDates(sqlite3_stmt* stmt, Date from, Date to) {
   sqlite3_bind_int64(stmt, 6, to);
 }
 
+// The date filter's parameters: ?11 keeps historical events, ?12 the least confidence.
+void BindDateFilter(sqlite3_stmt* stmt, const DateFilter& f) {
+  sqlite3_bind_int(stmt, 11, f.include_historical ? 1 : 0);
+  sqlite3_bind_double(stmt, 12, f.min_date_confidence);
+}
+
+int PrecisionRank(DatePrecision p) {
+  switch (p) {
+    case DatePrecision::kWeek:
+      return 1;
+    case DatePrecision::kMonth:
+      return 2;
+    case DatePrecision::kYear:
+      return 3;
+    case DatePrecision::kDay:
+    case DatePrecision::kUnknown:  // version 1 rows: bucketed by their date as before
+      break;
+  }
+  return 0;
+}
+
+int IntervalRank(Interval i) {
+  switch (i) {
+    case Interval::kDay:
+      return 0;
+    case Interval::kWeek:
+      return 1;
+    case Interval::kMonth:
+      return 2;
+    case Interval::kYear:
+      return 3;
+  }
+  return 0;
+}
+
 Status CheckRange(Date from, Date to) {
   if (from != 0 && to != 0 && from > to)
     return Status::InvalidArgument(
@@ -136,8 +172,9 @@ Status CheckRange(Date from, Date to) {
   return Status::OK();
 }
 
-void AddToPeriod(int quad, double goldstein, bool forward, PeriodStats* p) {
+void AddToPeriod(int quad, double goldstein, bool forward, bool guessed, PeriodStats* p) {
   ++p->count;
+  p->guessed += guessed ? 1 : 0;
   if (quad >= 1 && quad <= 4) ++p->quad[quad - 1];
   ++(forward ? p->a_to_b : p->b_to_a);
   p->goldstein_sum += goldstein;
@@ -162,6 +199,19 @@ std::string Upper(std::string_view s) {
 class EventDb::Impl {
  public:
   explicit Impl(std::string path) : path_(std::move(path)) {}
+
+  int schema_version = kSupportedSchemaVersion;
+  // The events date column `name` of the row aliased `e`, also in a version 1 store.
+  std::string Column(std::string_view name) const {
+    if (schema_version >= 2) return "e." + std::string(name);
+    return store::LegacyDateColumn(name);
+  }
+  // SQL condition for a DateFilter (parameters ?11 and ?12).
+  std::string DateFilterCondition() const {
+    // Undated events have no date to doubt: they stay, in the undated row.
+    return " AND (?11 = 1 OR " + Column("historical") + " = 0) AND (e.date = 0 OR " +
+           Column("date_confidence") + " >= ?12)";
+  }
 
   // Borrows a connection for the lifetime of the returned handle.
   class Lease {
@@ -230,6 +280,7 @@ Status EventDb::Open(const std::string& path, std::unique_ptr<EventDb>* db) {
         fmt::format("{}: store schema version {} is not one this parley reads ({})", path, version,
                     kSupportedSchemaVersion));
   lease.reset();
+  impl->schema_version = version;
   db->reset(new EventDb(std::move(impl)));
   return Status::OK();
 }
@@ -245,11 +296,14 @@ Status EventDb::Dyad(const DyadQuery& query, DyadSeries* out) const {
   sqlite3_stmt* stmt = nullptr;
   const std::string sql =
       "SELECT e.date, e.quad_class, e.goldstein, e.source >= ?1 AND e.source < ?2 "
-      "AND e.target >= ?3 AND e.target < ?4 FROM events e WHERE " +
-      DyadCondition(query.directed) + std::string(kDateCondition) + " ORDER BY e.date";
+      "AND e.target >= ?3 AND e.target < ?4, " +
+      impl_->Column("date_precision") + ", " + impl_->Column("date_guessed") +
+      " FROM events e WHERE " + DyadCondition(query.directed) + std::string(kDateCondition) +
+      impl_->DateFilterCondition() + " ORDER BY e.date";
   if (Status s = (*lease)->Prepare(sql, &stmt); !s.ok()) return s;
   BindDyad(stmt, query.a, query.b);
   BindDates(stmt, query.from, query.to);
+  BindDateFilter(stmt, query.dates);
   std::map<Date, PeriodStats> by_period;
   Status status;
   while (Step(stmt, &status)) {
@@ -257,9 +311,17 @@ Status EventDb::Dyad(const DyadQuery& query, DyadSeries* out) const {
     int quad = sqlite3_column_int(stmt, 1);
     double goldstein = sqlite3_column_double(stmt, 2);
     bool forward = sqlite3_column_int(stmt, 3) != 0;
-    PeriodStats* p = date > 0 ? &by_period[PeriodStart(date, query.interval)] : &out->undated;
-    AddToPeriod(quad, goldstein, forward, p);
-    AddToPeriod(quad, goldstein, forward, &out->total);
+    const DatePrecision precision = ParseDatePrecision(Text(stmt, 4));
+    const bool guessed = sqlite3_column_int(stmt, 5) != 0;
+    PeriodStats* p = &out->undated;
+    if (date > 0) {
+      // "in March 2022" is no event of 1 March: by day it is only "imprecise".
+      p = PrecisionRank(precision) > IntervalRank(query.interval)
+              ? &out->imprecise
+              : &by_period[PeriodStart(date, query.interval)];
+    }
+    AddToPeriod(quad, goldstein, forward, guessed, p);
+    AddToPeriod(quad, goldstein, forward, guessed, &out->total);
   }
   sqlite3_reset(stmt);
   if (!status.ok()) return status;
@@ -293,6 +355,8 @@ Status EventDb::Dyad(const DyadQuery& query, DyadSeries* out) const {
   }
   out->undated.label = "undated";
   FinishPeriod(&out->undated);
+  out->imprecise.label = "imprecise";
+  FinishPeriod(&out->imprecise);
   out->total.label = "total";
   FinishPeriod(&out->total);
   return Status::OK();
@@ -314,10 +378,12 @@ Status EventDb::Events(const EventListQuery& query, EventList* out) const {
   if (Status s = impl_->Borrow(&lease); !s.ok()) return s;
 
   const std::string where = " WHERE " + DyadCondition(query.directed) +
-                            std::string(kDateCondition) + " AND e.code >= ?7 AND e.code < ?8";
+                            std::string(kDateCondition) + " AND e.code >= ?7 AND e.code < ?8" +
+                            impl_->DateFilterCondition();
   auto bind = [&](sqlite3_stmt* stmt) {
     BindDyad(stmt, query.a, query.b);
     BindDates(stmt, query.from, query.to);
+    BindDateFilter(stmt, query.dates);
     BindText(stmt, 7, query.code);
     BindText(stmt, 8, PrefixEnd(query.code));
   };
@@ -333,9 +399,13 @@ Status EventDb::Events(const EventListQuery& query, EventList* out) const {
       "SELECT e.id, e.date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, "
       "e.num_mentions, e.num_articles, d.doc_id, d.url, d.title, d.source, s.sentence_index, "
       "s.text, m.source_start, m.source_end, m.target_start, m.target_end, m.verb_start, "
-      "m.verb_end, m.source_text, m.target_text, m.verb_text, m.rule, m.issues "
-      "FROM events e LEFT JOIN mentions m ON m.id = e.first_mention "
-      "LEFT JOIN sentences s ON s.id = m.sentence LEFT JOIN documents d ON d.id = m.doc" +
+      "m.verb_end, m.source_text, m.target_text, m.verb_text, m.rule, m.issues, " +
+          impl_->Column("date_precision") + ", " + impl_->Column("date_source") + ", " +
+          impl_->Column("date_confidence") + ", " + impl_->Column("date_guessed") + ", " +
+          impl_->Column("future") + ", " + impl_->Column("historical") +
+          ", d.pub_date, d.date_method, d.date_confidence "
+          "FROM events e LEFT JOIN mentions m ON m.id = e.first_mention "
+          "LEFT JOIN sentences s ON s.id = m.sentence LEFT JOIN documents d ON d.id = m.doc" +
           where + " ORDER BY e.date, e.id LIMIT ?9 OFFSET ?10",
       &stmt);
   if (!status.ok()) return status;
@@ -372,6 +442,15 @@ Status EventDb::Events(const EventListQuery& query, EventList* out) const {
     e.verb.text = Text(stmt, 24);
     e.rule = Text(stmt, 25);
     e.issues = Text(stmt, 26);
+    e.date_precision = ParseDatePrecision(Text(stmt, 27));
+    e.date_source = ParseEventDateSource(Text(stmt, 28));
+    e.date_confidence = sqlite3_column_double(stmt, 29);
+    e.date_guessed = sqlite3_column_int(stmt, 30) != 0;
+    e.future = sqlite3_column_int(stmt, 31) != 0;
+    e.historical = sqlite3_column_int(stmt, 32) != 0;
+    e.pub_date = static_cast<Date>(sqlite3_column_int64(stmt, 33));
+    e.pub_date_method = Text(stmt, 34);
+    e.pub_date_confidence = sqlite3_column_double(stmt, 35);
   }
   sqlite3_reset(stmt);
   return status;
@@ -437,11 +516,12 @@ Status EventDb::Top(const TopQuery& query, TopResult* out) const {
   std::unique_ptr<Impl::Lease> lease;
   if (Status s = impl_->Borrow(&lease); !s.ok()) return s;
   sqlite3_stmt* stmt = nullptr;
-  Status status = (*lease)->Prepare(
-      "SELECT e.source, e.target, e.code FROM events e WHERE 1" + std::string(kDateCondition),
-      &stmt);
+  Status status = (*lease)->Prepare("SELECT e.source, e.target, e.code FROM events e WHERE 1" +
+                                        std::string(kDateCondition) + impl_->DateFilterCondition(),
+                                    &stmt);
   if (!status.ok()) return status;
   BindDates(stmt, query.from, query.to);
+  BindDateFilter(stmt, query.dates);
   std::unordered_map<std::string, int64_t> actors, dyads, codes;
   auto key = [&](std::string code) {
     if (query.by_country && code.size() > 3) code.resize(3);

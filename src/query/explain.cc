@@ -3,6 +3,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "parley/dates.h"
 #include "parley/paths.h"
 #include "parley/query.h"
 #include "parley/text.h"
@@ -174,6 +175,21 @@ Explanation Explain(const Coder& coder, std::string_view raw_text, Date date) {
         std::string_view(clean).substr(ranges[i].start, ranges[i].end - ranges[i].start);
     coder.CodeSentence(sentence, tmpl, &scratch, &events, &recorder);
     recorder.CloseSentence();
+  }
+  // The one resolver (dates::DateEvents), as `code` and the store date events: the
+  // publication date is `date`, or else what the text gives away.
+  Document doc;
+  doc.text = clean;
+  doc.date = date;
+  doc.date_source = date ? DateSource::kMetadata : DateSource::kUnknown;
+  const PublicationDate pub = dates::FindPublicationDate(doc);
+  for (ExplainedSentence& s : out.sentences) {
+    dates::DateEvents(pub, &s.events);
+    for (auto& v : s.tree_verdicts) {
+      std::vector<Event> one(1, v.event);
+      dates::DateEvents(pub, &one);
+      v.event = std::move(one[0]);
+    }
   }
   RuleLines rule_lines;
   for (ExplainedSentence& s : out.sentences)

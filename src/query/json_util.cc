@@ -1,5 +1,7 @@
 #include "query/json_util.h"
 
+#include <cmath>
+
 #include "parley/cameo.h"
 
 namespace parley::query {
@@ -34,6 +36,17 @@ nlohmann::json EventJson(const Event& e) {
       {"rule", e.rule},
   };
   if (!e.issues.empty()) out["issues"] = e.issues;
+  // How the date was found (docs/dates.md); the same fields as `parley code` writes.
+  out["date_precision"] = DatePrecisionName(e.date_precision);
+  out["date_source"] = EventDateSourceName(e.date_source);
+  out["date_confidence"] = std::round(e.date_confidence * 1000) / 1000;
+  out["date_guessed"] = e.date_guessed;
+  out["future"] = e.future;
+  out["historical"] = e.historical;
+  out["pub_date"] =
+      e.pub_date == 0 ? nlohmann::json(nullptr) : nlohmann::json(FormatDate(e.pub_date));
+  out["pub_date_method"] = e.pub_date_method;
+  out["pub_date_confidence"] = std::round(e.pub_date_confidence * 1000) / 1000;
   return out;
 }
 

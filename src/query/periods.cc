@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <charconv>
 
 #include "parley/dates.h"
 #include "parley/query.h"
@@ -114,6 +115,20 @@ Status ParseDateParam(std::string_view text, std::string_view what, Date* date) 
   if (!dates::IsValidDate(d))
     return Status::InvalidArgument(fmt::format("{} '{}' is not a date (YYYY-MM-DD)", what, text));
   *date = d;
+  return Status::OK();
+}
+
+Status ParseConfidenceParam(std::string_view text, std::string_view what, double* confidence) {
+  *confidence = 0;
+  if (text.empty()) return Status::OK();
+  double value = -1;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  auto [ptr, ec] = std::from_chars(begin, end, value);
+  if (ec != std::errc() || ptr != end || !(value >= 0 && value <= 1))
+    return Status::InvalidArgument(
+        fmt::format("{} '{}' is not a confidence from 0 to 1", what, text));
+  *confidence = value;
   return Status::OK();
 }
 

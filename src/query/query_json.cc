@@ -20,7 +20,8 @@ nlohmann::json PeriodJson(const PeriodStats& p, Interval interval) {
           {"a_to_b", p.a_to_b},
           {"b_to_a", p.b_to_a},
           {"goldstein_sum", p.goldstein_sum},
-          {"goldstein_mean", p.goldstein_mean}};
+          {"goldstein_mean", p.goldstein_mean},
+          {"guessed", p.guessed}};
 }
 
 nlohmann::json TopEntries(const std::vector<TopEntry>& entries) {
@@ -47,6 +48,9 @@ std::string DyadToJson(const DyadSeries& series) {
                    {"to", DateOrNull(q.to)},
                    {"periods", periods},
                    {"undated", PeriodJson(series.undated, q.interval)},
+                   {"imprecise", PeriodJson(series.imprecise, q.interval)},
+                   {"include_historical", q.dates.include_historical},
+                   {"min_date_confidence", q.dates.min_date_confidence},
                    {"total", PeriodJson(series.total, q.interval)},
                    {"truncated", series.truncated}});
 }

@@ -42,12 +42,46 @@ std::string HighlightSentence(const Event& e, bool ansi) {
   return out;
 }
 
+// The date at its precision ("2022-03" for a month); a guess says so, never passing for a
+// fact.
+std::string DateAtPrecision(const Event& e) {
+  if (e.date == 0) return e.historical ? "(historical, no date)" : "(no date)";
+  std::string d = FormatDate(e.date);
+  switch (e.date_precision) {
+    case DatePrecision::kMonth:
+      d.resize(7);
+      break;
+    case DatePrecision::kYear:
+      d.resize(4);
+      break;
+    case DatePrecision::kWeek:
+      d = "week of " + d;
+      break;
+    case DatePrecision::kDay:
+    case DatePrecision::kUnknown:
+      break;
+  }
+  if (e.date_guessed) d += " (guessed)";
+  if (e.historical) d += " (historical)";
+  return d;
+}
+
 std::string EventLine(const Event& e) {
   const CameoCode* cameo = LookupCameo(e.code);
-  return fmt::format(
-      "{}  {} -> {}  {} {}  (Q{}, {:+.1f})", e.date ? FormatDate(e.date) : "(no date)",
-      e.source.code.empty() ? "-" : e.source.code, e.target.code.empty() ? "-" : e.target.code,
-      e.code, cameo ? cameo->name : std::string_view("?"), e.quad_class, e.goldstein);
+  return fmt::format("{}  {} -> {}  {} {}  (Q{}, {:+.1f})", DateAtPrecision(e),
+                     e.source.code.empty() ? "-" : e.source.code,
+                     e.target.code.empty() ? "-" : e.target.code, e.code,
+                     cameo ? cameo->name : std::string_view("?"), e.quad_class, e.goldstein);
+}
+
+std::string DateLine(const Event& e) {
+  std::string line = fmt::format(
+      "date: {} ({}, from {}, confidence {:.2f}{}{}{}); published {} ({}, {:.2f})",
+      e.date ? FormatDate(e.date) : "unknown", DatePrecisionName(e.date_precision),
+      EventDateSourceName(e.date_source), e.date_confidence, e.date_guessed ? ", guessed" : "",
+      e.future ? ", future" : "", e.historical ? ", historical" : "",
+      e.pub_date ? FormatDate(e.pub_date) : "unknown", e.pub_date_method, e.pub_date_confidence);
+  return line;
 }
 
 std::string ExplanationToText(const Explanation& explanation, bool ansi) {
@@ -82,6 +116,7 @@ std::string ExplanationToText(const Explanation& explanation, bool ansi) {
     for (const Event& e : s.events) {
       out += "  event:  " + EventLine(e) + "\n";
       out += "          " + HighlightSentence(e, ansi) + "\n";
+      out += "          " + DateLine(e) + "\n";
     }
     out += fmt::format("  outcome: {}", OutcomeName(s.outcome));
     if (!s.why_not.empty()) out += " - " + s.why_not;
@@ -99,7 +134,7 @@ std::string StatsRow(const PeriodStats& p, bool directed) {
   std::string row = fmt::format("{:<11} {:>6} {:>6} {:>6} {:>6} {:>6}", p.label, p.count, p.quad[0],
                                 p.quad[1], p.quad[2], p.quad[3]);
   if (!directed) row += fmt::format(" {:>6} {:>6}", p.a_to_b, p.b_to_a);
-  row += fmt::format(" {:>9.2f} {:>9.1f}\n", p.goldstein_mean, p.goldstein_sum);
+  row += fmt::format(" {:>9.2f} {:>9.1f} {:>7}\n", p.goldstein_mean, p.goldstein_sum, p.guessed);
   return row;
 }
 
@@ -125,11 +160,23 @@ std::string DyadToText(const DyadSeries& series) {
   out += fmt::format("{:<11} {:>6} {:>6} {:>6} {:>6} {:>6}", "period", "events", "vcoop", "mcoop",
                      "vconf", "mconf");
   if (!q.directed) out += fmt::format(" {:>6} {:>6}", q.a + ">", q.b + ">");
-  out += fmt::format(" {:>9} {:>9}\n", "gs_mean", "gs_sum");
+  out += fmt::format(" {:>9} {:>9} {:>7}\n", "gs_mean", "gs_sum", "guessed");
   for (const PeriodStats& p : series.periods) out += StatsRow(p, q.directed);
-  if (series.undated.count > 0) out += StatsRow(series.undated, q.directed);
+  // Undated events stay visible (a date range leaves them out); so do events dated less
+  // precisely than the interval.
+  if (!q.from && !q.to) out += StatsRow(series.undated, q.directed);
+  if (series.imprecise.count > 0) out += StatsRow(series.imprecise, q.directed);
   out += StatsRow(series.total, q.directed);
-  return out;
+  std::string notes;
+  if (series.total.guessed > 0)
+    notes += fmt::format(
+        "guessed: events whose date rests on a publication date guessed from the text "
+        "({} of {}; --min-date-confidence 0.5 leaves them out)\n",
+        series.total.guessed, series.total.count);
+  if (series.imprecise.count > 0)
+    notes += fmt::format("imprecise: events dated only to a longer period than a {}\n",
+                         IntervalName(q.interval));
+  return out + notes;
 }
 
 std::string TopToText(const TopResult& top) {

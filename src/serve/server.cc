@@ -120,6 +120,15 @@ Status DateRange(const httplib::Request& req, Date* from, Date* to) {
   return s;
 }
 
+// historical=1 keeps historical events; min_date_confidence=0.5 drops guessed dates.
+Status DateFilterParams(const httplib::Request& req, query::DateFilter* filter) {
+  Status s = BoolParam(req, "historical", &filter->include_historical);
+  if (s.ok())
+    s = query::ParseConfidenceParam(Param(req, "min_date_confidence"), "min_date_confidence",
+                                    &filter->min_date_confidence);
+  return s;
+}
+
 }  // namespace
 
 class Server::Impl {
@@ -178,7 +187,8 @@ class Server::Impl {
 
   void Dyad(const httplib::Request& req, httplib::Response& res) {
     query::DyadQuery q;
-    Status s = CheckParams(req, {"a", "b", "interval", "from", "to", "directed"});
+    Status s = CheckParams(
+        req, {"a", "b", "interval", "from", "to", "directed", "historical", "min_date_confidence"});
     if (s.ok() && (Param(req, "a").empty() || Param(req, "b").empty()))
       s = Status::InvalidArgument("a and b (actor codes) are required");
     if (s.ok()) s = query::NormalizeActorCode(Param(req, "a"), &q.a);
@@ -187,6 +197,7 @@ class Server::Impl {
       s = query::ParseInterval(Param(req, "interval"), &q.interval);
     if (s.ok()) s = DateRange(req, &q.from, &q.to);
     if (s.ok()) s = BoolParam(req, "directed", &q.directed);
+    if (s.ok()) s = DateFilterParams(req, &q.dates);
     query::DyadSeries series;
     if (s.ok()) s = db_->Dyad(q, &series);
     if (!s.ok()) return SendStatus(res, s);
@@ -195,7 +206,8 @@ class Server::Impl {
 
   void Events(const httplib::Request& req, httplib::Response& res) {
     query::EventListQuery q;
-    Status s = CheckParams(req, {"dyad", "code", "from", "to", "limit", "offset", "directed"});
+    Status s = CheckParams(req, {"dyad", "code", "from", "to", "limit", "offset", "directed",
+                                 "historical", "min_date_confidence"});
     if (s.ok() && Param(req, "dyad").empty())
       s = Status::InvalidArgument("dyad (e.g. RUS-KOR) is required");
     if (s.ok()) s = query::ParseDyad(Param(req, "dyad"), &q.a, &q.b);
@@ -204,6 +216,7 @@ class Server::Impl {
     if (s.ok()) s = IntParam(req, "limit", &q.limit);
     if (s.ok()) s = IntParam(req, "offset", &q.offset);
     if (s.ok()) s = BoolParam(req, "directed", &q.directed);
+    if (s.ok()) s = DateFilterParams(req, &q.dates);
     query::EventList list;
     if (s.ok()) s = db_->Events(q, &list);
     if (!s.ok()) return SendStatus(res, s);
@@ -222,10 +235,12 @@ class Server::Impl {
 
   void Top(const httplib::Request& req, httplib::Response& res) {
     query::TopQuery q;
-    Status s = CheckParams(req, {"from", "to", "limit", "country"});
+    Status s =
+        CheckParams(req, {"from", "to", "limit", "country", "historical", "min_date_confidence"});
     if (s.ok()) s = DateRange(req, &q.from, &q.to);
     if (s.ok()) s = IntParam(req, "limit", &q.limit);
     if (s.ok()) s = BoolParam(req, "country", &q.by_country);
+    if (s.ok()) s = DateFilterParams(req, &q.dates);
     query::TopResult top;
     if (s.ok()) s = db_->Top(q, &top);
     if (!s.ok()) return SendStatus(res, s);

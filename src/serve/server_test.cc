@@ -64,6 +64,28 @@ std::unique_ptr<query::EventDb> ServeTest::db_;
 Server* ServeTest::server_ = nullptr;
 std::thread* ServeTest::thread_ = nullptr;
 
+// Issue 13: the API filters what the CLI filters, and says how each date was found.
+TEST_F(ServeTest, DateFiltersAndDateFields) {
+  nlohmann::json all = Get("/api/dyad?a=RUS&b=KOR&interval=year", 200);
+  EXPECT_GT(all["total"]["guessed"].get<int>(), 0);  // seeds 003 and 004 have no date
+  nlohmann::json sure = Get("/api/dyad?a=RUS&b=KOR&interval=year&min_date_confidence=0.5", 200);
+  EXPECT_EQ(sure["total"]["guessed"], 0);
+  EXPECT_LT(sure["total"]["count"].get<int>(), all["total"]["count"].get<int>());
+  nlohmann::json with_history = Get("/api/dyad?a=RUS&b=KOR&interval=year&historical=1", 200);
+  EXPECT_GE(with_history["total"]["count"].get<int>(), all["total"]["count"].get<int>());
+  ExpectBadRequest("/api/dyad?a=RUS&b=KOR&min_date_confidence=2", "min_date_confidence");
+  ExpectBadRequest("/api/events?dyad=RUS-KOR&historical=maybe", "historical");
+  nlohmann::json events = Get("/api/events?dyad=RUS-KOR&min_date_confidence=0.5", 200);
+  ASSERT_FALSE(events["events"].empty());
+  for (const nlohmann::json& e : events["events"]) {
+    // Undated events stay (the undated row): there is no date to doubt.
+    if (!e["date"].is_null()) EXPECT_GE(e["date_confidence"].get<double>(), 0.5);
+    EXPECT_EQ(e["date_guessed"], false);
+    EXPECT_TRUE(e.contains("date_precision") && e.contains("pub_date_method"));
+  }
+  EXPECT_TRUE(Get("/api/top?historical=1&min_date_confidence=0.2", 200).contains("events"));
+}
+
 TEST_F(ServeTest, DyadMatchesTheQueryModule) {
   nlohmann::json j = Get("/api/dyad?a=rus&b=KOR&interval=month", 200);
   query::DyadQuery q;

@@ -1,26 +1,9 @@
 #include "store/adapters.h"
 
-#include "parley/dates.h"
 #include "parley/dedup.h"
 
 namespace parley::store {
 namespace {
-
-std::string_view DateSourceName(DateSource source) {
-  switch (source) {
-    case DateSource::kMetadata:
-      return "metadata";
-    case DateSource::kHeader:
-      return "header";
-    case DateSource::kDateline:
-      return "dateline";
-    case DateSource::kText:
-      return "text";
-    case DateSource::kUnknown:
-      break;
-  }
-  return "metadata";  // a date with no recorded source came with the record
-}
 
 // One signature computer for the process: immutable, shared by the coding threads.
 const dedup::SignatureComputer& Signatures() {
@@ -56,25 +39,6 @@ class DedupStoryAssigner : public StoryAssigner {
 };
 
 }  // namespace
-
-PublicationDate FindPublicationDate(const Document& doc) {
-  PublicationDate date;
-  dates::DateGuess guess = dates::InferPublicationDate(doc);
-  if (guess.date <= 0) return date;  // "unknown", confidence 0
-  date.date = guess.date;
-  date.confidence = guess.confidence;
-  if (doc.date > 0) {
-    // The reader's own date: keep where it came from (metadata, header, dateline).
-    date.method = std::string(DateSourceName(doc.date_source));
-  } else {
-    date.method = "inferred: " + guess.reason;
-  }
-  return date;
-}
-
-Date ResolveSentenceDate(std::string_view sentence, Date publication) {
-  return dates::ResolveEventDate(sentence, publication);
-}
 
 std::string ComputeSignature(const Document& doc) {
   return Signatures().ComputeSignature(doc.text).Serialize();

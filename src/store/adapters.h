@@ -1,6 +1,6 @@
-// What the store needs from the dedup and date modules, behind one small interface so the
-// store does not depend on their internals: publication dates, per-sentence event dates,
-// document signatures and story assignment.
+// What the store needs from the dedup module, behind one small interface so the store
+// does not depend on its internals: document signatures and story assignment. Dates come
+// from dates::DateEvents, the resolver `code` and `explain` use too.
 #ifndef PARLEY_STORE_ADAPTERS_H_
 #define PARLEY_STORE_ADAPTERS_H_
 
@@ -13,14 +13,6 @@
 #include "parley/store.h"
 
 namespace parley::store {
-
-// The document's date from the reader (metadata, header, dateline) with confidence 1,
-// else a date inferred from the text with its confidence and reason.
-PublicationDate FindPublicationDate(const Document& doc);
-
-// The date an event reported in `sentence` happened ("yesterday", "on Monday"), given the
-// publication date; the publication date when the sentence says nothing.
-Date ResolveSentenceDate(std::string_view sentence, Date publication);
 
 // Serialised near-duplicate signature of the document (empty when unavailable).
 std::string ComputeSignature(const Document& doc);

@@ -25,8 +25,12 @@ Status EventStore::ForEachDocument(const std::function<Status(StoreDocument&&)>&
         "SELECT s.sentence_index, s.start_offset, s.text, e.date, e.source, e.target, e.code,"
         " e.root, e.quad_class, e.goldstein, m.source_start, m.source_end, m.target_start,"
         " m.target_end, m.verb_start, m.verb_end, m.source_text, m.target_text, m.verb_text,"
-        " m.rule, m.issues FROM mentions m JOIN events e ON e.id = m.event"
-        " JOIN sentences s ON s.id = m.sentence WHERE m.doc = ? ORDER BY m.id");
+        " m.rule, m.issues, " +
+            impl_->DateColumn("date_precision") + ", " + impl_->DateColumn("date_source") + ", " +
+            impl_->DateColumn("date_confidence") + ", " + impl_->DateColumn("date_guessed") + ", " +
+            impl_->DateColumn("future") + ", " + impl_->DateColumn("historical") +
+            " FROM mentions m JOIN events e ON e.id = m.event"
+            " JOIN sentences s ON s.id = m.sentence WHERE m.doc = ? ORDER BY m.id");
   while (s.ok() && docs.Step(&s)) {
     StoreDocument doc;
     doc.id.assign(docs.Text(1));
@@ -64,6 +68,15 @@ Status EventStore::ForEachDocument(const std::function<Status(StoreDocument&&)>&
       e.verb.text.assign(events.Text(18));
       e.rule.assign(events.Text(19));
       e.issues.assign(events.Text(20));
+      e.date_precision = ParseDatePrecision(events.Text(21));
+      e.date_source = ParseEventDateSource(events.Text(22));
+      e.date_confidence = events.Double(23);
+      e.date_guessed = events.Int(24) != 0;
+      e.future = events.Int(25) != 0;
+      e.historical = events.Int(26) != 0;
+      e.pub_date = doc.publication.date;
+      e.pub_date_method = doc.publication.method;
+      e.pub_date_confidence = doc.publication.confidence;
     }
     events.Reset();
     if (!s.ok()) break;

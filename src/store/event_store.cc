@@ -86,7 +86,8 @@ Status EventStore::Impl::PrepareWriters() {
        " AND code = ?");
   prep(&insert_event,
        "INSERT INTO events (story_key, date, source, target, code, root, quad_class, goldstein,"
-       " added_at) VALUES (?,?,?,?,?,?,?,?,?)");
+       " added_at, date_precision, date_source, date_confidence, date_guessed, future,"
+       " historical) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   prep(&add_source, "INSERT OR IGNORE INTO event_sources (event, source) VALUES (?, ?)");
   prep(&insert_mention,
        "INSERT INTO mentions (event, doc, sentence, source_start, source_end, target_start,"
@@ -136,6 +137,12 @@ Status EventStore::Impl::FindOrInsertEvent(int64_t story_key, const Event& e, in
     u.Bind(7, e.quad_class);
     u.Bind(8, e.goldstein);
     u.Bind(9, now);
+    u.Bind(10, DatePrecisionName(e.date_precision));
+    u.Bind(11, EventDateSourceName(e.date_source));
+    u.Bind(12, e.date_confidence);
+    u.Bind(13, static_cast<int64_t>(e.date_guessed));
+    u.Bind(14, static_cast<int64_t>(e.future));
+    u.Bind(15, static_cast<int64_t>(e.historical));
     s = u.Run();
     *id = sqlite3_last_insert_rowid(db.get());
     u.Reset();
@@ -285,6 +292,7 @@ Status EventStore::Open(const std::string& path, const StoreOptions& options,
   bool stored_one_a_day = options.one_a_day;
   if (s.ok())
     s = store::PrepareSchema(&impl->db, options.one_a_day, options.read_only, &stored_one_a_day);
+  if (s.ok()) s = store::StoreSchemaVersion(&impl->db, &impl->schema_version);
   impl->one_a_day = stored_one_a_day;
   if (s.ok() && !options.read_only) s = impl->Load();
   if (s.ok() && !options.read_only) s = impl->PrepareWriters();
@@ -358,6 +366,11 @@ Status EventStore::GetCounts(StoreCounts* counts) const {
   return s;
 }
 
+std::string EventStore::Impl::DateColumn(std::string_view name) const {
+  if (schema_version >= 2) return fmt::format("e.{}", name);
+  return store::LegacyDateColumn(name);
+}
+
 Status EventStore::Impl::BuildFilter(const EventQuery& q, std::string* where) const {
   *where = " WHERE 1";
   if (q.from > 0) *where += " AND e.date >= :from";
@@ -417,11 +430,14 @@ Status EventStore::ForEachEvent(const EventQuery& query,
       "WITH g AS ({}) SELECT g.id, g.story, g.date, g.source, g.target, g.code, r.root,"
       " r.quad_class, r.goldstein, g.nm, g.ns, g.na, g.added, m.source_text, m.target_text,"
       " m.issues, d.doc_id, coalesce(nullif(d.url, ''), d.doc_id), coalesce(d.source, ''),"
-      " s.sentence_index, s.text"
+      " s.sentence_index, s.text, {}, {}, {}, {}, {}, {}, d.pub_date, d.date_method,"
+      " d.date_confidence"
       " FROM g JOIN events r ON r.id = g.id JOIN mentions m ON m.id = g.fm"
       " JOIN documents d ON d.id = m.doc JOIN sentences s ON s.id = m.sentence"
-      " ORDER BY g.date, g.id",
-      grouped);
+      " JOIN events e ON e.id = g.id ORDER BY g.date, g.id",
+      grouped, impl_->DateColumn("date_precision"), impl_->DateColumn("date_source"),
+      impl_->DateColumn("date_confidence"), impl_->DateColumn("date_guessed"),
+      impl_->DateColumn("future"), impl_->DateColumn("historical"));
   Stmt stmt;
   s = stmt.Prepare(impl_->db, sql);
   if (!s.ok()) return s;
@@ -449,6 +465,15 @@ Status EventStore::ForEachEvent(const EventQuery& query,
     e.news_source.assign(stmt.Text(18));
     e.sentence_index = static_cast<int32_t>(stmt.Int(19));
     e.sentence.assign(stmt.Text(20));
+    e.date_precision = ParseDatePrecision(stmt.Text(21));
+    e.date_source = ParseEventDateSource(stmt.Text(22));
+    e.date_confidence = stmt.Double(23);
+    e.date_guessed = stmt.Int(24) != 0;
+    e.future = stmt.Int(25) != 0;
+    e.historical = stmt.Int(26) != 0;
+    e.pub_date = stmt.IsNull(27) ? 0 : static_cast<Date>(stmt.Int(27));
+    e.pub_date_method.assign(stmt.Text(28));
+    e.pub_date_confidence = stmt.Double(29);
     fn(e);
   }
   return s;

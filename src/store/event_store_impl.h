@@ -23,6 +23,7 @@ class EventStore::Impl {
   std::string path;
   bool one_a_day = false;
   bool failed = false;
+  int schema_version = EventStore::kSchemaVersion;  // older only when opened read-only
   mutable std::mutex seen_mu;
   std::unordered_set<std::string> seen;
   std::unique_ptr<store::StoryAssigner> stories = store::MakeStoryAssigner();
@@ -38,6 +39,8 @@ class EventStore::Impl {
   Status AddDocument(const StoreDocument& doc, int64_t now, AddResult* result);
   Status FindOrInsertEvent(int64_t story_key, const Event& e, int64_t now, int64_t* id,
                            AddResult* result);
+  // The events date column `name` of the row aliased `e`, also in a version 1 store.
+  std::string DateColumn(std::string_view name) const;
   Status BuildFilter(const EventQuery& q, std::string* where) const;
   void BindFilter(const EventQuery& q, store::Stmt* stmt) const;
 };

@@ -1,6 +1,7 @@
 // PrepareStoreDocument: the per-document work done on the coding threads.
 #include <xxhash.h>
 
+#include "parley/dates.h"
 #include "parley/store.h"
 #include "store/adapters.h"
 
@@ -31,23 +32,22 @@ void PrepareStoreDocument(const Document& doc, std::vector<Event>* events, Store
   out->title = doc.title;
   out->content_hash = DocumentContentHash(doc.text);
   out->text_bytes = static_cast<uint32_t>(doc.text.size());
-  out->publication = store::FindPublicationDate(doc);
+  out->publication = dates::FindPublicationDate(doc);
   out->signature = store::ComputeSignature(doc);
+  // The one resolver: the same dates `code` streams and `explain` shows.
+  dates::DateEvents(out->publication, events);
   out->events = std::move(*events);
   events->clear();
   out->sentence_offsets.clear();
   out->sentence_offsets.reserve(out->events.size());
   size_t cursor = 0;
   int32_t last_index = -1, last_offset = -1;
-  Date last_date = 0;
-  for (Event& e : out->events) {
+  for (const Event& e : out->events) {
     if (e.sentence_index != last_index) {
       last_index = e.sentence_index;
       last_offset = LocateSentence(doc.text, e.sentence, &cursor);
-      last_date = store::ResolveSentenceDate(e.sentence, out->publication.date);
     }
     out->sentence_offsets.push_back(last_offset);
-    if (last_date > 0) e.date = last_date;
   }
 }
 

@@ -9,8 +9,8 @@
 namespace parley::store {
 namespace {
 
-// Version 1. Keep in step with docs/store.md; a change means kSchemaVersion + 1 and a
-// migration in PrepareSchema.
+// Version 2 (1 plus the events' date columns). Keep in step with docs/store.md; a change
+// means kSchemaVersion + 1 and a migration in PrepareSchema.
 constexpr std::string_view kCreateSchema = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -68,6 +68,13 @@ CREATE TABLE events (
   num_articles  INTEGER NOT NULL DEFAULT 0,
   first_mention INTEGER,             -- mentions.id of the first report
   added_at      INTEGER NOT NULL,
+  -- How the date was found (docs/dates.md), as its first report gave it. Version 2.
+  date_precision  TEXT NOT NULL DEFAULT 'unknown',  -- day|week|month|year|unknown
+  date_source     TEXT NOT NULL DEFAULT 'publication', -- text|publication|inferred-publication
+  date_confidence REAL NOT NULL DEFAULT 0,
+  date_guessed    INTEGER NOT NULL DEFAULT 0,  -- rests on a guessed publication date
+  future          INTEGER NOT NULL DEFAULT 0,
+  historical      INTEGER NOT NULL DEFAULT 0,
   UNIQUE (story_key, date, source, target, code)
 );
 CREATE INDEX events_dyad ON events(source, target, date);
@@ -122,6 +129,29 @@ Status TableCount(Db* db, int64_t* count) {
   return s;
 }
 
+// Version 1 -> 2: the events' date columns, filled for the stored events from what
+// version 1 kept (the event date and its first report's publication date): an event on
+// its publication date came from it (guessed when that was inferred); another date came
+// from the text, at a precision nobody recorded. Nothing is dropped or re-keyed. One
+// transaction: a crash leaves version 1 as it was.
+Status MigrateToVersion2(Db* db) {
+  std::string sql = "BEGIN IMMEDIATE;";
+  for (const char* column :
+       {"date_precision TEXT NOT NULL DEFAULT 'unknown'",
+        "date_source TEXT NOT NULL DEFAULT 'publication'",
+        "date_confidence REAL NOT NULL DEFAULT 0", "date_guessed INTEGER NOT NULL DEFAULT 0",
+        "future INTEGER NOT NULL DEFAULT 0", "historical INTEGER NOT NULL DEFAULT 0"}) {
+    sql += fmt::format("ALTER TABLE events ADD COLUMN {};", column);
+  }
+  sql += fmt::format(
+      "UPDATE events AS e SET {}; UPDATE meta SET value = '2' WHERE key = 'schema_version';"
+      " PRAGMA user_version = 2; COMMIT;",
+      LegacyDateAssignments());
+  Status s = db->Exec(sql);
+  if (!s.ok()) db->Exec("ROLLBACK").ok();
+  return s;
+}
+
 Status CreateSchema(Db* db, bool one_a_day) {
   std::string sql = "BEGIN IMMEDIATE;";
   sql += kCreateSchema;
@@ -139,6 +169,49 @@ Status CreateSchema(Db* db, bool one_a_day) {
 }
 
 }  // namespace
+
+Status StoreSchemaVersion(Db* db, int* version) { return ReadUserVersion(db, version); }
+
+std::string LegacyDateColumn(std::string_view column) {
+  // The first report's document, for a version 1 event `e`.
+  constexpr std::string_view kDoc =
+      "(SELECT {} FROM mentions lm JOIN documents ld ON ld.id = lm.doc"
+      " WHERE lm.id = e.first_mention)";
+  const std::string pub = fmt::format(fmt::runtime(kDoc), "ld.pub_date");
+  const std::string guessed = fmt::format(fmt::runtime(kDoc), "ld.date_method LIKE 'inferred%'");
+  const std::string confidence = fmt::format(fmt::runtime(kDoc), "ld.date_confidence");
+  if (column == "date_precision")
+    return fmt::format(
+        "(CASE WHEN e.date = 0 THEN 'unknown' WHEN e.date = {} AND NOT {} THEN "
+        "'day' ELSE 'unknown' END)",
+        pub, guessed);
+  if (column == "date_source")
+    return fmt::format(
+        "(CASE WHEN e.date != 0 AND e.date IS NOT {} THEN 'text' WHEN {} THEN "
+        "'inferred-publication' ELSE 'publication' END)",
+        pub, guessed);
+  if (column == "date_confidence")
+    return fmt::format(
+        "(CASE WHEN e.date = 0 THEN 0 WHEN e.date = {0} THEN 0.7 * {1} ELSE 0.5 END)", pub,
+        confidence);
+  if (column == "date_guessed")
+    return fmt::format("(CASE WHEN e.date != 0 AND e.date = {} AND {} THEN 1 ELSE 0 END)", pub,
+                       guessed);
+  if (column == "future") return fmt::format("(CASE WHEN e.date > {} THEN 1 ELSE 0 END)", pub);
+  if (column == "historical")
+    return fmt::format("(CASE WHEN e.date > 0 AND e.date < {} - 10000 THEN 1 ELSE 0 END)", pub);
+  return "NULL";
+}
+
+std::string LegacyDateAssignments() {
+  std::string out;
+  for (std::string_view c : {"date_precision", "date_source", "date_confidence", "date_guessed",
+                             "future", "historical"}) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} = {}", c, LegacyDateColumn(c));
+  }
+  return out;
+}
 
 Status PrepareSchema(Db* db, bool one_a_day, bool read_only, bool* stored_one_a_day) {
   Status s;
@@ -177,6 +250,12 @@ Status PrepareSchema(Db* db, bool one_a_day, bool read_only, bool* stored_one_a_
                     EventStore::kSchemaVersion));
   }
   if (version < 1) return Status::Corruption("store has no schema version");
+  if (version < 2 && !read_only) {
+    s = MigrateToVersion2(db);
+    if (!s.ok())
+      return Status::IOError(
+          fmt::format("cannot migrate the store to schema version 2: {}", s.message()));
+  }
   s = ReadMeta(db, "aggregation", &aggregation);
   if (!s.ok()) return s;
   *stored_one_a_day = aggregation == "one-a-day";
