@@ -162,7 +162,10 @@ const entities::Referent* SentenceCoder::SentenceSpeaker() {
       return a.actor >= 0 && (a.cls == Cls::kActor || a.cls == Cls::kPronoun);
     };
     int speaker = -1;
-    if (!according && k > 0 && names_actor(k - 1)) speaker = k - 1;
+    // Not an actor that only modifies the subject ("our contacts in Seoul confirm").
+    const bool modifier =
+        k > 1 && (s_.units[k - 2].cls == Cls::kPrep || Norm(s_.units[k - 2].start) == "IN");
+    if (!according && k > 0 && names_actor(k - 1) && !modifier) speaker = k - 1;
     const bool inverted = according || k == 0 || s_.units[k - 1].cls == Cls::kComma ||
                           s_.units[k - 1].cls == Cls::kPunct;
     int after = k + 1;

@@ -89,6 +89,14 @@ TEST(DocumentEntitiesTest, TheQuoteGoesOnInTheNextSentence) {
   EXPECT_EQ(EventsOf(NewsCoder(), text, 2), (Events{"GBRGOV KOR 022"}));
 }
 
+TEST(DocumentEntitiesTest, AnActorModifyingTheSubjectIsNoSpeaker) {
+  // "our contacts in Seoul confirm": Seoul is where the contacts are, not who says "we".
+  EXPECT_EQ(EventsOf(NewsCoder(), "\"We will support Moscow,\" our contacts in Seoul confirm.", 0),
+            Events{});
+  EXPECT_EQ(EventsOf(NewsCoder(), "\"We will support Moscow,\" Seoul confirmed.", 0),
+            (Events{"KOR RUS 032"}));
+}
+
 TEST(DocumentEntitiesTest, WeWithoutASpeakerIsNobody) {
   const std::string text = "We count on a similar attitude from Seoul.";
   EXPECT_EQ(EventsOf(NewsCoder(), text, 0), Events{});
