@@ -112,7 +112,7 @@ void SentenceCoder::NoteMentions() {
                      [](const std::string& c, const Member& m) { return c == m.code; });
       if (same && p.end - p.start >= 2) surname = p.end - 1;
     }
-    const std::string surname_text(surname >= 0 ? Norm(surname) : std::string_view());
+    const std::string_view surname_text = surname >= 0 ? Norm(surname) : std::string_view();
     a.person = surname >= 0 || dictionary_person;
     s_.memory.Note(codes, UnitWords(t.start, t.end), surname_text, a.person, sentence);
   }
