@@ -36,6 +36,8 @@ enum class EventDateSource : uint8_t { kText, kPublication, kInferredPublication
 
 // "unknown", "day", "week", "month", "year".
 std::string_view DatePrecisionName(DatePrecision precision);
+// Finer periods first: day 0, week 1, month 2, year 3, unknown 4.
+int DatePrecisionRank(DatePrecision precision);
 // "text", "publication", "inferred-publication".
 std::string_view EventDateSourceName(EventDateSource source);
 // The inverses, for stored names; anything else gives kUnknown / kPublication.

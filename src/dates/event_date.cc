@@ -13,6 +13,22 @@
 
 namespace parley {
 
+int DatePrecisionRank(DatePrecision precision) {
+  switch (precision) {
+    case DatePrecision::kDay:
+      return 0;
+    case DatePrecision::kWeek:
+      return 1;
+    case DatePrecision::kMonth:
+      return 2;
+    case DatePrecision::kYear:
+      return 3;
+    case DatePrecision::kUnknown:
+      break;
+  }
+  return 4;
+}
+
 std::string_view DatePrecisionName(DatePrecision precision) {
   switch (precision) {
     case DatePrecision::kDay:
@@ -274,22 +290,6 @@ bool CitationDate(std::string_view s, const Mention& m) {
   return s.substr(open, m.start - open).find(',') != std::string_view::npos;
 }
 
-int Rank(DatePrecision p) {
-  switch (p) {
-    case DatePrecision::kDay:
-      return 0;
-    case DatePrecision::kWeek:
-      return 1;
-    case DatePrecision::kMonth:
-      return 2;
-    case DatePrecision::kYear:
-      return 3;
-    case DatePrecision::kUnknown:
-      break;
-  }
-  return 4;
-}
-
 DatePrecision FromGranularity(DateGranularity g) {
   switch (g) {
     case DateGranularity::kDay:
@@ -448,7 +448,8 @@ EventDate ResolveEventDate(std::string_view sentence, int32_t verb_start, int32_
     const Date d = ResolveMention(resolved, pub_ok ? pub.date : 0, tense.future, &g);
     if (d == 0) continue;
     DatePrecision p = FromGranularity(g);
-    if (!absolute && Rank(pub.precision) > Rank(p)) p = pub.precision;  // a guessed year
+    if (!absolute && DatePrecisionRank(pub.precision) > DatePrecisionRank(p))
+      p = pub.precision;  // a guessed year
     const Date start = PeriodStart(d, p);
     if (start == 0) continue;
     char word[16];
@@ -468,7 +469,7 @@ EventDate ResolveEventDate(std::string_view sentence, int32_t verb_start, int32_
     if (before && !(pub_ok && PeriodLast(start, p) < AddDays(pub.date, -365))) continue;
     const size_t distance =
         anchored ? static_cast<size_t>(std::abs(static_cast<int64_t>(m.start) - verb_start)) : 0;
-    const int rank = Rank(p);
+    const int rank = DatePrecisionRank(p);
     if (best_mention == nullptr || rank < best_rank ||
         (rank == best_rank && distance < best_distance)) {
       best_mention = &m;

@@ -136,21 +136,6 @@ void BindDateFilter(sqlite3_stmt* stmt, const DateFilter& f) {
   sqlite3_bind_double(stmt, 12, f.min_date_confidence);
 }
 
-int PrecisionRank(DatePrecision p) {
-  switch (p) {
-    case DatePrecision::kWeek:
-      return 1;
-    case DatePrecision::kMonth:
-      return 2;
-    case DatePrecision::kYear:
-      return 3;
-    case DatePrecision::kDay:
-    case DatePrecision::kUnknown:  // version 1 rows: bucketed by their date as before
-      break;
-  }
-  return 0;
-}
-
 int IntervalRank(Interval i) {
   switch (i) {
     case Interval::kDay:
@@ -316,9 +301,10 @@ Status EventDb::Dyad(const DyadQuery& query, DyadSeries* out) const {
     PeriodStats* p = &out->undated;
     if (date > 0) {
       // "in March 2022" is no event of 1 March: by day it is only "imprecise".
-      p = PrecisionRank(precision) > IntervalRank(query.interval)
-              ? &out->imprecise
-              : &by_period[PeriodStart(date, query.interval)];
+      // Version 1 rows (precision unknown) are bucketed by their date, as before.
+      const int rank = precision == DatePrecision::kUnknown ? 0 : DatePrecisionRank(precision);
+      p = rank > IntervalRank(query.interval) ? &out->imprecise
+                                              : &by_period[PeriodStart(date, query.interval)];
     }
     AddToPeriod(quad, goldstein, forward, guessed, p);
     AddToPeriod(quad, goldstein, forward, guessed, &out->total);
